@@ -1,0 +1,48 @@
+#include "Head.h"
+
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+namespace ada {
+
+namespace {
+void requireFinite(const RowMatrixF& m, const char* what)
+{
+    for (Eigen::Index r = 0; r < m.rows(); ++r)
+        for (Eigen::Index c = 0; c < m.cols(); ++c)
+            if (!std::isfinite(m(r, c)))
+                throw std::invalid_argument(std::string(what) + " has a non-finite value at row "
+                                            + std::to_string(r) + ", column " + std::to_string(c));
+}
+} // namespace
+
+void Dataset::validate() const
+{
+    const auto n = head.arms();
+    const auto d = head.dim();
+    if (n < 2 || d < 1)
+        throw std::invalid_argument("the head must have at least 2 rows and 1 column, got "
+                                    + std::to_string(n) + " × " + std::to_string(d));
+    if (head.hasBias() && head.bias.size() != n)
+        throw std::invalid_argument("the bias has " + std::to_string(head.bias.size())
+                                    + " entries but the head has " + std::to_string(n) + " rows");
+    if (!(head.temperature > 0.0) || !std::isfinite(head.temperature))
+        throw std::invalid_argument("the temperature must be a positive finite number");
+    if (queries.size() != 0 && queries.cols() != d)
+        throw std::invalid_argument("the queries have dimension " + std::to_string(queries.cols())
+                                    + " but the head has dimension " + std::to_string(d));
+    if (!labels.empty() && static_cast<Eigen::Index>(labels.size()) != queries.rows())
+        throw std::invalid_argument("there are " + std::to_string(labels.size()) + " labels for "
+                                    + std::to_string(queries.rows()) + " queries");
+    if (!vocab.empty() && static_cast<Eigen::Index>(vocab.size()) != n)
+        throw std::invalid_argument("the vocabulary has " + std::to_string(vocab.size())
+                                    + " names for " + std::to_string(n) + " rows");
+    requireFinite(head.weight, "the head weight");
+    for (Eigen::Index i = 0; i < head.bias.size(); ++i)
+        if (!std::isfinite(head.bias[i]))
+            throw std::invalid_argument("the bias has a non-finite value at entry " + std::to_string(i));
+    requireFinite(queries, "the queries");
+}
+
+} // namespace ada
