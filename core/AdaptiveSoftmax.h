@@ -9,6 +9,8 @@
 
 #include <Eigen/Core>
 
+#include <vector>
+
 namespace ada {
 
 // Precomputed, query-independent data for one head under one configuration: column norms for
@@ -43,6 +45,11 @@ private:
 [[nodiscard]] Result runAdaptiveSoftmax(const PreparedHead& prepared,
                                         const Eigen::Ref<const Eigen::VectorXf>& query,
                                         const Config& config, RunObserver* observer = nullptr);
+
+// Warm-up and elimination only: the top-k set, unordered (what stage 1 of the fudge tuning checks, §7).
+[[nodiscard]] std::vector<int> runTopKIdentification(const PreparedHead& prepared,
+                                                     const Eigen::Ref<const Eigen::VectorXf>& query,
+                                                     const Config& config);
 
 // Convenience overload that prepares the head for this single call.
 [[nodiscard]] Result runAdaptiveSoftmax(const Head& head,

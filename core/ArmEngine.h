@@ -1,0 +1,106 @@
+// The arm-pull engine (ALGORITHM.md §3): per-arm prefix depth t_i, estimate μ̂_i and variance v_i,
+// pulls to a depth (§3.8), variance-targeted pulling (§3.7) and exact values (§3.9).
+#pragma once
+
+#include "AdaptiveSoftmax.h"
+#include "ColumnOrder.h"
+#include "Config.h"
+#include "RunObserver.h"
+
+#include <Eigen/Core>
+
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <vector>
+
+namespace ada {
+
+class ArmEngine {
+public:
+    // xBeta = β·x (after the optional transform); the bias enters every estimate exactly.
+    ArmEngine(const PreparedHead& prepared, Eigen::VectorXd xBeta, SamplingPlan plan, const Config& config);
+
+    [[nodiscard]] int arms() const { return static_cast<int>(estimate_.size()); }
+    [[nodiscard]] int effectiveDim() const { return plan_.effectiveDim; }
+    [[nodiscard]] double sigma2() const { return plan_.sigma2; }
+    [[nodiscard]] std::int64_t totalPulls() const { return totalPulls_; }
+
+    [[nodiscard]] const std::vector<double>& estimates() const { return estimate_; }
+    [[nodiscard]] const std::vector<double>& variances() const { return variance_; }
+    [[nodiscard]] const std::vector<std::int64_t>& depths() const { return depth_; }
+
+    // Brings each arm to min(depth, D); arms already there are untouched (§3.8).
+    void pullTo(std::span<const int> arms, std::int64_t depth);
+    // μ̂_i = β·(A_i·x + b_i) exactly, t_i = D, v_i = 0 (§3.9).
+    void exactValues(std::span<const int> arms);
+
+    struct PullRequest {
+        std::span<const int> arms;
+        std::span<const double> targets; // one target, or one per arm
+        double fudge = 1.0;              // φ: pull until φ·v_i ≤ V_i
+        std::int64_t cap = std::numeric_limits<std::int64_t>::max(); // M
+        bool batched = false;
+    };
+    // §3.7. Reports each depth step to `onBatch` (may be empty); returns false if it asked to stop.
+    template <typename OnBatch>
+    bool pullToVariance(const PullRequest& request, OnBatch&& onBatch);
+
+private:
+    void pullArm(int arm, std::int64_t depth);
+    void sampledEstimateHorvitzThompson(int arm, std::int64_t depth);
+    double exactSum(int arm) const;
+    double varianceFloor(std::int64_t depth) const;
+    const std::vector<double>& htCoefficients(std::int64_t depth); // [c1 | c2] for prefix `depth`
+
+    const PreparedHead& prepared_;
+    const RowMatrixF& weight_;
+    Eigen::VectorXd xBeta_;
+    SamplingPlan plan_;
+    Config config_;
+    std::vector<double> bias_;     // β·b_i (zero without bias)
+    std::vector<double> estimate_; // μ̂_i including β·b_i
+    std::vector<double> variance_;
+    std::vector<std::int64_t> depth_;
+    std::vector<double> sum_;      // running Σ of the sampled terms (uniform and with-replacement)
+    std::vector<double> sumSq_;    // running Σ of squared terms (is-wr)
+    std::int64_t totalPulls_ = 0;
+    std::int64_t htDepth_ = -1;    // depth of the cached Horvitz–Thompson coefficients
+    std::vector<double> htCoeff_;
+};
+
+template <typename OnBatch>
+bool ArmEngine::pullToVariance(const PullRequest& request, OnBatch&& onBatch)
+{
+    const std::int64_t D = plan_.effectiveDim;
+    const std::int64_t cap = std::min(request.cap, D); // M' = min(M, D)
+    auto target = [&](std::size_t a) {
+        return request.targets.size() == 1 ? request.targets[0] : request.targets[a];
+    };
+    auto active = [&](std::size_t a) {
+        const int arm = request.arms[a];
+        return request.fudge * variance_[static_cast<std::size_t>(arm)] > target(a)
+            && depth_[static_cast<std::size_t>(arm)] < cap;
+    };
+    std::vector<int> pending;
+    double s = std::min<double>(16.0, double(cap)); // init 16, growth 1.5, ceiling at pull time (§3.7)
+    for (;;) {
+        pending.clear();
+        for (std::size_t a = 0; a < request.arms.size(); ++a)
+            if (active(a))
+                pending.push_back(request.arms[a]);
+        if (pending.empty())
+            return true;
+        const auto depth = static_cast<std::int64_t>(std::ceil(s));
+        const std::int64_t before = totalPulls_;
+        if (request.batched)
+            pullTo(request.arms, depth); // every arm of the set, so all stay at one common depth
+        else
+            pullTo(pending, depth);
+        if (totalPulls_ != before && !onBatch())
+            return false;
+        s = std::min(double(cap), 1.5 * s);
+    }
+}
+
+} // namespace ada

@@ -1,0 +1,122 @@
+#include "BestArms.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace ada {
+
+bool RunContext::notify(EventKind kind)
+{
+    if (!observer || stopped)
+        return !stopped;
+    RunEvent e;
+    e.kind = kind;
+    e.phase = phase;
+    e.round = round;
+    e.estimates = engine.estimates();
+    e.variances = engine.variances();
+    e.depths = engine.depths();
+    e.survivors = survivors;
+    e.halfWidths = halfWidths;
+    e.targets = targets;
+    e.totalPulls = engine.totalPulls();
+    e.leader = leader;
+    e.logPartition = logPartition;
+    stopped = !observer->onEvent(e);
+    return !stopped;
+}
+
+namespace {
+
+// The k arms of `set` with the largest estimates, best first; ties by lower index (deterministic).
+std::vector<int> bestOf(const std::vector<int>& set, const std::vector<double>& mu, int k)
+{
+    std::vector<int> sorted = set;
+    std::stable_sort(sorted.begin(), sorted.end(), [&mu](int a, int b) {
+        return mu[static_cast<std::size_t>(a)] > mu[static_cast<std::size_t>(b)];
+    });
+    sorted.resize(std::min<std::size_t>(sorted.size(), static_cast<std::size_t>(k)));
+    return sorted;
+}
+
+} // namespace
+
+std::vector<int> identifyTopK(RunContext& ctx, double deltaBestArms, int k, double fudge)
+{
+    ArmEngine& engine = ctx.engine;
+    const int n = engine.arms();
+    const double D = engine.effectiveDim();
+    std::vector<int> contenders(static_cast<std::size_t>(n));
+    std::iota(contenders.begin(), contenders.end(), 0);
+    if (k >= n)
+        return bestOf(contenders, engine.estimates(), k);
+
+    // §4: first target σ̂²/4, halved each round; L = log(6·n·log D/δ_b). log D is floored at 1 so
+    // that D = 1 (and D < e) gives a finite, positive L (§12 I-7).
+    double target = engine.sigma2() / 4.0;
+    const double L = std::log(6.0 * n * std::max(std::log(std::max(D, 1.0)), 1.0) / deltaBestArms);
+    ctx.halfWidths.assign(static_cast<std::size_t>(n), 0.0);
+    std::vector<int> kept;
+    for (;;) {
+        ++ctx.round;
+        ArmEngine::PullRequest request;
+        request.arms = contenders;
+        const double targets[1] = {target};
+        request.targets = targets;
+        request.fudge = fudge;
+        request.batched = true;
+        if (!engine.pullToVariance(request, [&] { return ctx.notify(EventKind::PullBatch); }))
+            return {};
+
+        const auto& mu = engine.estimates();
+        const auto& var = engine.variances();
+        int leader = contenders.front();
+        for (int i : contenders) {
+            const auto a = static_cast<std::size_t>(i);
+            ctx.halfWidths[a] = std::sqrt(2.0 * fudge * var[a] * L); // CI on φ-multiplied variances
+            if (mu[a] > mu[static_cast<std::size_t>(leader)])
+                leader = i;
+        }
+        ctx.leader = leader;
+
+        // Keep i iff its upper bound reaches the k-th largest lower bound among contenders: no arm
+        // whose UCB is below k lower bounds can be in the top k. For k = 1 this is the reference's
+        // rule (UCB_i ≥ LCB of the leader); the reference uses the leader for every k (§12 I-9).
+        double bar = 0.0;
+        if (k == 1 || ctx.config.referenceQuirks()) {
+            bar = mu[static_cast<std::size_t>(leader)] - ctx.halfWidths[static_cast<std::size_t>(leader)];
+        } else {
+            std::vector<double> lower;
+            lower.reserve(contenders.size());
+            for (int i : contenders)
+                lower.push_back(mu[static_cast<std::size_t>(i)] - ctx.halfWidths[static_cast<std::size_t>(i)]);
+            std::nth_element(lower.begin(), lower.begin() + (k - 1), lower.end(), std::greater<>());
+            bar = lower[static_cast<std::size_t>(k - 1)];
+        }
+        kept.clear();
+        for (int i : contenders) {
+            const auto a = static_cast<std::size_t>(i);
+            if (mu[a] + ctx.halfWidths[a] >= bar)
+                kept.push_back(i);
+            else
+                ctx.survivors[a] = 0;
+        }
+        if (!ctx.notify(EventKind::Round))
+            return {};
+        if (static_cast<int>(kept.size()) <= k)
+            return bestOf(contenders, mu, k); // the k best of the set *before* filtering (§4)
+
+        // §12 I-7: when every contender is exact (v = 0, t = D) no further pull can separate ties
+        // (duplicate rows); the reference loops forever here. The order is then exact.
+        const bool allExact = std::all_of(kept.begin(), kept.end(), [&](int i) {
+            return var[static_cast<std::size_t>(i)] == 0.0;
+        });
+        if (allExact)
+            return bestOf(kept, mu, k);
+        contenders = kept;
+        target /= 2.0;
+    }
+}
+
+} // namespace ada

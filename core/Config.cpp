@@ -96,6 +96,8 @@ Config Config::forPreset(Preset preset, const Config& base)
     return c;
 }
 
+Config Config::forPreset(Preset preset) { return forPreset(preset, Config{}); }
+
 void Config::validate() const
 {
     if (!std::isfinite(epsilon))

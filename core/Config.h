@@ -49,7 +49,8 @@ struct Config {
 
     // The preset's full configuration (sampler, weights, exact winner, warm-up cap), keeping ε, δ,
     // k, β, noise bound, fudge and seed of `base`.
-    [[nodiscard]] static Config forPreset(Preset preset, const Config& base = Config{});
+    [[nodiscard]] static Config forPreset(Preset preset, const Config& base);
+    [[nodiscard]] static Config forPreset(Preset preset);
 
     // Throws std::invalid_argument naming the offending parameter and its allowed range.
     void validate() const;

@@ -23,6 +23,10 @@ namespace ada {
 
 // The paper's speedup (§1.3): 1 / mean over queries of pulls / (n·D).
 [[nodiscard]] double paperSpeedup(const std::vector<double>& budgetFractions);
+// One query's pulls / (n·D); 0 when D = 0 (a zero query costs nothing).
+[[nodiscard]] double budgetFraction(const Result& result);
+// The algorithm seed of query `queryIndex` in a multi-query run (§12 I-15).
+[[nodiscard]] std::uint64_t queryConfigSeed(const Config& config, int queryIndex);
 
 // Progress: (done, total, stage). Return false to cancel.
 using ProgressCallback = std::function<bool(int done, int total, std::string_view stage)>;

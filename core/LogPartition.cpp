@@ -1,0 +1,85 @@
+#include "LogPartition.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+namespace ada {
+
+namespace {
+
+double logSumExpOf(const std::vector<double>& v)
+{
+    double m = -std::numeric_limits<double>::infinity();
+    for (double x : v)
+        m = std::max(m, x);
+    if (!std::isfinite(m))
+        return m;
+    double s = 0.0;
+    for (double x : v)
+        s += std::exp(x - m);
+    return m + std::log(s);
+}
+
+} // namespace
+
+double firstStageTarget(int n, double delta) { return 1.0 / (17.0 * std::log(6.0 * n / delta)); }
+
+double estimateLogPartition(RunContext& ctx, const PartitionParameters& params)
+{
+    ArmEngine& engine = ctx.engine;
+    const int n = engine.arms();
+    std::vector<int> all(static_cast<std::size_t>(n));
+    std::iota(all.begin(), all.end(), 0);
+    auto onBatch = [&] {
+        if (ctx.observer) // the running estimate is only for the picture: skip it when unobserved
+            ctx.logPartition = logSumExpOf(engine.estimates());
+        return ctx.notify(EventKind::PullBatch);
+    };
+    const double logTerm = std::log(6.0 * n / params.delta);
+
+    // Stage 1 (steps 1–2): every arm to V0, capped at ⌊c_init·D⌋. Inside Algorithm 1 the warm-up has
+    // done this already, so it is a no-op there.
+    const double v0[1] = {firstStageTarget(n, params.delta)};
+    ctx.targets.assign(static_cast<std::size_t>(n), v0[0]);
+    ArmEngine::PullRequest first;
+    first.arms = all;
+    first.targets = v0;
+    first.fudge = params.fudge;
+    first.cap = params.firstStageCap;
+    if (!engine.pullToVariance(first, onBatch))
+        return std::numeric_limits<double>::quiet_NaN();
+
+    // Steps 3–6: per-arm lower confidence weights α_i = exp(μ̂_i − C_i), γ_i = √α_i, with
+    // C_i = √(2·log(6n/δ)·φ·v_i) on the φ-multiplied variances, then per-arm targets
+    // V1_i = min(ε·Σα / (16√2·log(6n/δ)·γ_i·Σγ), ε²·Σα / (16·log(12/δ)·α_i)), all in log space.
+    const auto& mu = engine.estimates();
+    const auto& var = engine.variances();
+    std::vector<double> logAlpha(static_cast<std::size_t>(n)), logGamma(static_cast<std::size_t>(n));
+    for (std::size_t i = 0; i < logAlpha.size(); ++i) {
+        const double c = std::sqrt(2.0 * logTerm * params.fudge * var[i]);
+        logAlpha[i] = mu[i] - c;
+        logGamma[i] = 0.5 * logAlpha[i];
+    }
+    const double lseAlpha = logSumExpOf(logAlpha);
+    const double lseGamma = logSumExpOf(logGamma);
+    const double logC = std::log(16.0 * std::sqrt(2.0) * logTerm / params.epsilon) + 2.0 * lseGamma - lseAlpha;
+    const double logD = std::log(16.0 * std::log(12.0 / params.delta) / (params.epsilon * params.epsilon));
+    ctx.targets.resize(static_cast<std::size_t>(n));
+    for (std::size_t i = 0; i < ctx.targets.size(); ++i)
+        ctx.targets[i] = std::min(std::exp(lseGamma - logC - logGamma[i]), std::exp(lseAlpha - logD - logAlpha[i]));
+    // Stage 2 (step 7): non-batched, no cap beyond D.
+    if (!ctx.notify(EventKind::PhaseStarted))
+        return std::numeric_limits<double>::quiet_NaN();
+    ArmEngine::PullRequest second;
+    second.arms = all;
+    second.targets = ctx.targets;
+    second.fudge = params.fudge;
+    if (!engine.pullToVariance(second, onBatch))
+        return std::numeric_limits<double>::quiet_NaN();
+    ctx.logPartition = logSumExpOf(engine.estimates()); // step 8
+    return ctx.logPartition;
+}
+
+} // namespace ada

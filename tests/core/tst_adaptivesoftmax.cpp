@@ -1,0 +1,347 @@
+// Algorithm 1 end to end (ALGORITHM.md §15): the reference's pull counts in its theory
+// configuration, PAC success on every synthetic family, determinism, degenerate inputs, observation.
+#include "core/AdaptiveSoftmax.h"
+#include "core/Evaluation.h"
+#include "core/ExactSoftmax.h"
+#include "core/Trace.h"
+#include "datasets/SyntheticDatasets.h"
+
+#include <QtTest>
+
+#include <cmath>
+#include <cstring>
+
+using namespace ada;
+
+namespace {
+
+Dataset synthetic(SyntheticFamily family, int n, int d, int m, std::uint64_t seed)
+{
+    SyntheticSpec spec;
+    spec.family = family;
+    spec.n = n;
+    spec.d = d;
+    spec.m = m;
+    spec.seed = seed;
+    return generateSynthetic(spec);
+}
+
+// The reference implementation's "true/theory" configuration (§6.3) with its own quirks (§8.3).
+Config referenceTheory(double noiseBound)
+{
+    Config c = Config::forPreset(Preset::Reference);
+    c.sampler = Sampler::UniformWithoutReplacement;
+    c.weights = ImportanceWeights::None;
+    c.exactWinner = false;
+    c.warmupCap = 1.0;
+    c.noiseBound = noiseBound;
+    return c;
+}
+
+bool succeeded(const Dataset& ds, int q, const Result& r, double eps)
+{
+    const auto x = ds.queries.row(q).transpose();
+    const Eigen::VectorXd mu = exactLogits(ds.head, x, ds.head.temperature);
+    return isSuccess(r, mu, logSumExp(mu), eps);
+}
+
+// One-sided 95% Clopper–Pearson upper bound on a failure probability from `failures` of `trials`,
+// by bisection on the binomial tail P(X ≤ failures; p) = 0.05.
+double clopperPearsonUpper(int failures, int trials)
+{
+    auto tail = [&](double p) {
+        double sum = 0.0;
+        for (int i = 0; i <= failures; ++i)
+            sum += std::exp(std::lgamma(trials + 1.0) - std::lgamma(i + 1.0) - std::lgamma(trials - i + 1.0)
+                            + i * std::log(p) + (trials - i) * std::log1p(-p));
+        return sum;
+    };
+    double lo = double(failures) / trials, hi = 1.0;
+    for (int it = 0; it < 60; ++it) {
+        const double mid = 0.5 * (lo + hi);
+        (tail(mid) > 0.05 ? lo : hi) = mid;
+    }
+    return hi;
+}
+
+class CountingObserver final : public RunObserver {
+public:
+    int events = 0;
+    int stopAfter = -1;
+    bool onEvent(const RunEvent&) override { return stopAfter < 0 || ++events < stopAfter; }
+};
+
+} // namespace
+
+class TestAdaptiveSoftmax : public QObject {
+    Q_OBJECT
+
+private slots:
+    void referencePullCounts_data();
+    void referencePullCounts();
+    void pacSuccessOnSyntheticFamilies_data();
+    void pacSuccessOnSyntheticFamilies();
+    void sameSeedSameBits();
+    void zeroQueryGivesUniformSoftmax();
+    void singleColumnHead();
+    void tiedTopRowsTerminate_data();
+    void tiedTopRowsTerminate();
+    void topKGreaterThanOne();
+    void sparseQueryWithTinyWarmupCap();
+    void biasAndTemperature();
+    void observerSeesConsistentTraceAndCanStop();
+    void badInputsAreRefused();
+};
+
+void TestAdaptiveSoftmax::referencePullCounts_data()
+{
+    QTest::addColumn<int>("family");
+    QTest::addColumn<int>("d");
+    QTest::addColumn<QList<qint64>>("expected");
+    // §8.3 / §15.4: n = 100, ε = 0.3, δ = 0.1; data-independent except through α, γ (sanity).
+    QTest::newRow("noisy d=1000") << int(SyntheticFamily::Noisy) << 1000 << QList<qint64>{92377};
+    QTest::newRow("noisy d=10000") << int(SyntheticFamily::Noisy) << 10000 << QList<qint64>{101377};
+    QTest::newRow("noisy d=100000") << int(SyntheticFamily::Noisy) << 100000 << QList<qint64>{115024};
+    QTest::newRow("sanity d=1000") << int(SyntheticFamily::Sanity) << 1000 << QList<qint64>{9019};
+    QTest::newRow("sanity d=10000") << int(SyntheticFamily::Sanity) << 10000 << QList<qint64>{11133, 11174};
+}
+
+void TestAdaptiveSoftmax::referencePullCounts()
+{
+    QFETCH(int, family);
+    QFETCH(int, d);
+    QFETCH(QList<qint64>, expected);
+    for (std::uint64_t seed = 0; seed < 3; ++seed) {
+        const Dataset ds = synthetic(SyntheticFamily(family), 100, d, 1, seed);
+        const Config c = referenceTheory(*ds.noiseBound);
+        const Result r = runAdaptiveSoftmax(ds.head, ds.queries.row(0).transpose(), c);
+        QVERIFY2(expected.contains(r.totalPulls),
+                 qPrintable(QString("seed %1: %2 pulls").arg(seed).arg(r.totalPulls)));
+        QVERIFY(succeeded(ds, 0, r, c.epsilon));
+        QCOMPARE(r.topK.front(), 0);
+    }
+}
+
+void TestAdaptiveSoftmax::pacSuccessOnSyntheticFamilies_data()
+{
+    QTest::addColumn<int>("family");
+    QTest::addColumn<int>("preset");
+    QTest::newRow("sanity theory") << int(SyntheticFamily::Sanity) << int(Preset::Theory);
+    QTest::newRow("noisy theory") << int(SyntheticFamily::Noisy) << int(Preset::Theory);
+    QTest::newRow("random-mu theory") << int(SyntheticFamily::RandomMu) << int(Preset::Theory);
+    QTest::newRow("high-variance theory") << int(SyntheticFamily::HighVariance) << int(Preset::Theory);
+    QTest::newRow("noisy paper") << int(SyntheticFamily::Noisy) << int(Preset::Paper);
+    QTest::newRow("random-mu paper") << int(SyntheticFamily::RandomMu) << int(Preset::Paper);
+    QTest::newRow("high-variance paper") << int(SyntheticFamily::HighVariance) << int(Preset::Paper);
+}
+
+void TestAdaptiveSoftmax::pacSuccessOnSyntheticFamilies()
+{
+    // 400 queries per family at δ = 0.1 (untuned, φ = 1). We assert the empirical success rate is
+    // at least 1 − δ, and print the one-sided 95% Clopper–Pearson upper bound on the failure rate.
+    QFETCH(int, family);
+    QFETCH(int, preset);
+    constexpr int kQueries = 400;
+    const auto fam = SyntheticFamily(family);
+    const int n = fam == SyntheticFamily::RandomMu ? 10 : 100;
+    const int d = fam == SyntheticFamily::HighVariance ? 1000 : 4000;
+    const Dataset ds = synthetic(fam, n, d, kQueries, 7);
+    ExperimentOptions options;
+    options.config = Config::forPreset(Preset(preset));
+    options.config.delta = 0.1;
+    if (Preset(preset) == Preset::Theory && ds.noiseBound)
+        options.config.noiseBound = ds.noiseBound;
+    options.tune = 0;
+    const ExperimentReport report = runExperiment(ds, options);
+    const int failures = static_cast<int>(std::lround((1.0 - report.successRate) * kQueries));
+    qInfo("%s: success %.4f over %d queries, failure-rate 95%% upper bound %.4f, speedup %.2fx",
+          QTest::currentDataTag(), report.successRate, kQueries, clopperPearsonUpper(failures, kQueries),
+          report.speedup);
+    QVERIFY2(report.successRate >= 0.9, qPrintable(QString::number(report.successRate)));
+}
+
+void TestAdaptiveSoftmax::sameSeedSameBits()
+{
+    const Dataset ds = synthetic(SyntheticFamily::Noisy, 50, 3000, 2, 3);
+    for (Preset p : {Preset::Paper, Preset::Theory, Preset::Reference}) {
+        Config c = Config::forPreset(p);
+        c.seed = 1234;
+        const auto x = ds.queries.row(1).transpose();
+        const Result a = runAdaptiveSoftmax(ds.head, x, c);
+        const Result b = runAdaptiveSoftmax(ds.head, x, c);
+        QCOMPARE(a.topK, b.topK);
+        QCOMPARE(a.pullsPerArm, b.pullsPerArm);
+        QVERIFY(std::memcmp(&a.logPartition, &b.logPartition, sizeof(double)) == 0);
+        QVERIFY(std::memcmp(a.probabilities.data(), b.probabilities.data(),
+                            a.probabilities.size() * sizeof(double)) == 0);
+        c.seed = 99;
+        const Result other = runAdaptiveSoftmax(ds.head, x, c);
+        QVERIFY(other.pullsPerArm != a.pullsPerArm || other.logPartition != a.logPartition);
+    }
+}
+
+void TestAdaptiveSoftmax::zeroQueryGivesUniformSoftmax()
+{
+    // §12 I-3: x = 0 makes every weight 0; the answer is exactly uniform, with no NaN and no hang.
+    const Dataset ds = synthetic(SyntheticFamily::Noisy, 20, 500, 1, 1);
+    const Eigen::VectorXf zero = Eigen::VectorXf::Zero(500);
+    for (Preset p : {Preset::Paper, Preset::Theory, Preset::Reference}) {
+        const Result r = runAdaptiveSoftmax(ds.head, zero, Config::forPreset(p));
+        QVERIFY(std::isfinite(r.logPartition));
+        QCOMPARE(r.logPartition, std::log(20.0));
+        QCOMPARE(r.probabilities.front(), 1.0 / 20.0);
+    }
+}
+
+void TestAdaptiveSoftmax::singleColumnHead()
+{
+    // D = 1: log D = 0 would make the elimination constant undefined (§12 I-7).
+    Head head;
+    head.weight.resize(5, 1);
+    head.weight << 0.1f, 0.5f, -0.2f, 0.4f, 0.0f;
+    const Eigen::VectorXf x = Eigen::VectorXf::Constant(1, 2.0f);
+    for (Preset p : {Preset::Paper, Preset::Theory, Preset::Reference}) {
+        const Result r = runAdaptiveSoftmax(head, x, Config::forPreset(p));
+        QCOMPARE(r.topK.front(), 1);
+        QVERIFY(std::isfinite(r.logPartition));
+        QVERIFY(r.totalPulls <= 5);
+    }
+}
+
+void TestAdaptiveSoftmax::tiedTopRowsTerminate_data()
+{
+    QTest::addColumn<int>("k");
+    QTest::addColumn<int>("preset");
+    QTest::newRow("k=1 paper") << 1 << int(Preset::Paper);
+    QTest::newRow("k=2 paper") << 2 << int(Preset::Paper);
+    QTest::newRow("k=1 reference") << 1 << int(Preset::Reference);
+    QTest::newRow("k=3 theory") << 3 << int(Preset::Theory);
+}
+
+void TestAdaptiveSoftmax::tiedTopRowsTerminate()
+{
+    // Duplicate top rows: the reference's elimination never ends (§12 I-7). Ours must stop with a
+    // valid top-k set.
+    QFETCH(int, k);
+    QFETCH(int, preset);
+    Dataset ds = synthetic(SyntheticFamily::Noisy, 30, 400, 1, 5);
+    ds.head.weight.row(1) = ds.head.weight.row(0);
+    ds.head.weight.row(2) = ds.head.weight.row(0);
+    Config c = Config::forPreset(Preset(preset));
+    c.k = k;
+    if (Preset(preset) == Preset::Theory)
+        c.noiseBound = 1.0;
+    const Result r = runAdaptiveSoftmax(ds.head, ds.queries.row(0).transpose(), c);
+    QCOMPARE(int(r.topK.size()), k);
+    QVERIFY(succeeded(ds, 0, r, 0.3));
+}
+
+void TestAdaptiveSoftmax::topKGreaterThanOne()
+{
+    // k = 5 on random-μ logits spread over [0, 10): the true top 5 are identified and p̂ is accurate.
+    const Dataset ds = synthetic(SyntheticFamily::RandomMu, 40, 3000, 30, 11);
+    ExperimentOptions o;
+    o.config = Config::forPreset(Preset::Paper);
+    o.config.k = 5;
+    o.tune = 0;
+    const ExperimentReport report = runExperiment(ds, o);
+    QVERIFY2(report.successRate >= 0.9, qPrintable(QString::number(report.successRate)));
+    for (const auto& outcome : report.outcomes)
+        QCOMPARE(int(outcome.result.topK.size()), 5);
+}
+
+void TestAdaptiveSoftmax::sparseQueryWithTinyWarmupCap()
+{
+    // D = 8 positive-weight columns: ⌊0.1·D⌋ = 0 (§12 I-16). No NaN; estimates are meaningful.
+    Dataset ds = synthetic(SyntheticFamily::Noisy, 25, 1000, 1, 2);
+    Eigen::VectorXf x = Eigen::VectorXf::Zero(1000);
+    for (int j = 0; j < 8; ++j)
+        x[j * 97] = ds.queries(0, j * 97);
+    for (Preset p : {Preset::Paper, Preset::Reference}) {
+        const Result r = runAdaptiveSoftmax(ds.head, x, Config::forPreset(p));
+        QCOMPARE(r.effectiveDim, qint64(8));
+        QVERIFY(std::isfinite(r.logPartition));
+        QVERIFY(r.totalPulls <= 25 * 8);
+        const Eigen::VectorXd mu = exactLogits(ds.head, x, 1.0);
+        QVERIFY(isSuccess(r, mu, logSumExp(mu), 0.3));
+    }
+}
+
+void TestAdaptiveSoftmax::biasAndTemperature()
+{
+    // logits = β·(A·x + b): a bias that moves the winner, and a temperature override.
+    Dataset ds = synthetic(SyntheticFamily::Noisy, 20, 2000, 1, 4);
+    ds.head.bias = Eigen::VectorXf::Zero(20);
+    ds.head.bias[7] = 2.0f; // arm 7 now beats the planted arm 0 (μ_0 ≈ 0.8)
+    Config c = Config::forPreset(Preset::Paper);
+    c.temperature = 2.0;
+    const auto x = ds.queries.row(0).transpose();
+    const Result r = runAdaptiveSoftmax(ds.head, x, c);
+    const Eigen::VectorXd mu = exactLogits(ds.head, x, 2.0);
+    QCOMPARE(r.topK.front(), 7);
+    QVERIFY(isSuccess(r, mu, logSumExp(mu), 0.3));
+    QVERIFY(std::abs(r.logits.front() - mu[7]) < 1e-9); // exact winner includes β·b
+}
+
+void TestAdaptiveSoftmax::observerSeesConsistentTraceAndCanStop()
+{
+    const Dataset ds = synthetic(SyntheticFamily::Noisy, 60, 5000, 1, 8);
+    const auto x = ds.queries.row(0).transpose();
+    const Config c = Config::forPreset(Preset::Paper);
+    Recorder recorder;
+    const Result observed = runAdaptiveSoftmax(ds.head, x, c, &recorder);
+    const Result plain = runAdaptiveSoftmax(ds.head, x, c);
+    QCOMPARE(observed.pullsPerArm, plain.pullsPerArm); // observation does not change the run
+    QCOMPARE(observed.logPartition, plain.logPartition);
+    const Trace& t = recorder.trace();
+    QVERIFY(t.complete);
+    QVERIFY(t.snapshots.size() > 4);
+    std::int64_t last = 0;
+    int lastPhase = 0;
+    for (const Snapshot& s : t.snapshots) {
+        QVERIFY(s.totalPulls >= last);
+        QVERIFY(int(s.phase) >= lastPhase);
+        last = s.totalPulls;
+        lastPhase = int(s.phase);
+        std::int64_t sum = 0;
+        for (auto dpt : s.depths)
+            sum += dpt;
+        QCOMPARE(sum, s.totalPulls); // per-arm depths add up to the charged pulls (§1.3)
+    }
+    QCOMPARE(t.snapshots.back().phase, Phase::Done);
+    QCOMPARE(t.snapshots.back().totalPulls, plain.totalPulls);
+    std::int64_t phaseSum = 0;
+    for (auto p : plain.phasePulls)
+        phaseSum += p;
+    QCOMPARE(phaseSum, plain.totalPulls);
+
+    CountingObserver stopper;
+    stopper.stopAfter = 3;
+    const Result stopped = runAdaptiveSoftmax(ds.head, x, c, &stopper);
+    QVERIFY(stopped.cancelled);
+    QVERIFY(stopped.totalPulls < plain.totalPulls);
+}
+
+void TestAdaptiveSoftmax::badInputsAreRefused()
+{
+    const Dataset ds = synthetic(SyntheticFamily::Noisy, 10, 100, 1, 1);
+    const auto x = ds.queries.row(0).transpose();
+    Config c;
+    c.epsilon = 0.0;
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, (void)runAdaptiveSoftmax(ds.head, x, c));
+    c = Config{};
+    c.delta = 1.0;
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, (void)runAdaptiveSoftmax(ds.head, x, c));
+    c = Config{};
+    c.k = 11;
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, (void)runAdaptiveSoftmax(ds.head, x, c));
+    c = Config{};
+    Eigen::VectorXf bad = x;
+    bad[3] = std::nanf("");
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, (void)runAdaptiveSoftmax(ds.head, bad, c));
+    const Eigen::VectorXf shortQuery = Eigen::VectorXf::Ones(99);
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, (void)runAdaptiveSoftmax(ds.head, shortQuery, c));
+}
+
+QTEST_APPLESS_MAIN(TestAdaptiveSoftmax)
+#include "tst_adaptivesoftmax.moc"
