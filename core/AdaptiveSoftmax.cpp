@@ -23,7 +23,9 @@ constexpr std::uint64_t kHadamardSignStream = 0x48414441ULL; // "HADA": the RHT'
 // total log-error budget of log(1 + ε) on the two estimates that p̂ = exp(μ̂ − log Ŝ) combines, so
 // that p̂/p ≤ 1 + ε whenever each part meets its target (the lower side, 1 − ε, then holds too):
 //   exact winner:   the winner is exact, so Ŝ gets it all: ε_ℓ = ε/(1 + ε) (§12 I-12);
-//   sampled winner: half each: additive winner error a = log(1 + ε)/2, and ε_ℓ = 1 − (1 + ε)^{−1/2}.
+//   sampled winner: a quarter to the winner's additive error, a = log(1 + ε)/4, and the rest to Ŝ,
+//                   ε_ℓ = 1 − (1 + ε)^{−3/4}. The winner is one arm while Algorithm 2 pulls all n,
+//                   so the partition gets the larger share (an even split costs ~1.5× more pulls).
 // δ is split evenly over the parts that can fail: δ/2 (exact winner) or δ/3 (sampled winner).
 struct Split {
     double delta = 0.0;        // δ' for the warm-up, elimination and partition
@@ -44,8 +46,9 @@ Split splitFor(const Config& c)
     if (c.exactWinner) {
         s.epsilonLog = c.epsilon / (1.0 + c.epsilon);
     } else {
-        const double a = std::log1p(c.epsilon) / 2.0;
-        s.epsilonLog = -std::expm1(-a);
+        constexpr double kWinnerShare = 0.25;
+        const double a = kWinnerShare * std::log1p(c.epsilon);
+        s.epsilonLog = -std::expm1(-(1.0 - kWinnerShare) * std::log1p(c.epsilon));
         s.winnerTarget = a * a / (2.0 * std::log(2.0 / s.delta)); // sub-Gaussian: |error| ≤ a w.p. 1 − δ'
     }
     return s;
@@ -181,7 +184,9 @@ Result runPhases(const PreparedHead& prepared, const Eigen::Ref<const Eigen::Vec
     warm.fudge = config.fudge.logNorm;
     warm.cap = cap;
     warm.batched = true;
-    if (!engine.pullToVariance(warm, onBatch))
+    // The reference's tuning checks best_arms after a fresh set_query, without the warm-up (§7).
+    const bool skipWarmup = identificationOnly && config.referenceQuirks();
+    if (!skipWarmup && !engine.pullToVariance(warm, onBatch))
         return finishCancelled();
     closePhase(Phase::Warmup);
 
@@ -260,10 +265,10 @@ Result runAdaptiveSoftmax(const PreparedHead& prepared, const Eigen::Ref<const E
     return runPhases(prepared, query, config, observer, false);
 }
 
-std::vector<int> runTopKIdentification(const PreparedHead& prepared, const Eigen::Ref<const Eigen::VectorXf>& query,
-                                       const Config& config)
+Result runTopKIdentification(const PreparedHead& prepared, const Eigen::Ref<const Eigen::VectorXf>& query,
+                             const Config& config)
 {
-    return runPhases(prepared, query, config, nullptr, true).topK;
+    return runPhases(prepared, query, config, nullptr, true);
 }
 
 Result runAdaptiveSoftmax(const Head& head, const Eigen::Ref<const Eigen::VectorXf>& query, const Config& config,

@@ -46,8 +46,8 @@ private:
                                         const Eigen::Ref<const Eigen::VectorXf>& query,
                                         const Config& config, RunObserver* observer = nullptr);
 
-// Warm-up and elimination only: the top-k set, unordered (what stage 1 of the fudge tuning checks, §7).
-[[nodiscard]] std::vector<int> runTopKIdentification(const PreparedHead& prepared,
+// Warm-up and elimination only: Result::topK and the pulls so far (what stage 1 of the tuning checks, §7).
+[[nodiscard]] Result runTopKIdentification(const PreparedHead& prepared,
                                                      const Eigen::Ref<const Eigen::VectorXf>& query,
                                                      const Config& config);
 

@@ -18,6 +18,8 @@ struct ReadLimits {
 inline constexpr int kHeadFormatVersion = 1;
 
 // Throws DatasetError with a message naming the file and the offending path / row / column.
+// Safe to call from any thread: HDF5 calls are serialized inside (a serial HDF5 is not thread-safe).
+// float64 values outside the float32 range are refused rather than silently turned into ±inf.
 [[nodiscard]] Dataset readHeadFile(const std::string& path, const ReadLimits& limits = {});
 
 // Writes float32 datasets (gzip-compressed, chunked) and the root attributes. Throws DatasetError.
