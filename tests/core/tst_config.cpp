@@ -60,14 +60,14 @@ void TestConfig::presetsSetTheirConfiguration()
     base.epsilon = 0.2;
     base.seed = 7;
     const Config paper = Config::forPreset(Preset::Paper, base);
-    QCOMPARE(paper.sampler, Sampler::ImportanceWithoutReplacement);
-    QCOMPARE(paper.weights, ImportanceWeights::Both);
+    QVERIFY(paper.sampler == Sampler::ImportanceWithoutReplacement);
+    QVERIFY(paper.weights == ImportanceWeights::Both);
     QVERIFY(paper.exactWinner);
     QCOMPARE(paper.warmupCap, 0.1);
     QCOMPARE(paper.epsilon, 0.2);
     QCOMPARE(paper.seed, std::uint64_t(7));
     const Config theory = Config::forPreset(Preset::Theory, base);
-    QCOMPARE(theory.sampler, Sampler::UniformWithoutReplacement);
+    QVERIFY(theory.sampler == Sampler::UniformWithoutReplacement);
     QVERIFY(!theory.exactWinner);
     QCOMPARE(theory.warmupCap, 1.0);
     QVERIFY(Config::forPreset(Preset::Reference).referenceQuirks());
@@ -82,11 +82,11 @@ void TestConfig::namesRoundTrip()
     for (auto s : {Sampler::UniformWithReplacement, Sampler::UniformWithoutReplacement,
                    Sampler::UniformWithoutReplacementFpc, Sampler::ImportanceWithReplacement,
                    Sampler::ImportanceWithoutReplacement})
-        QCOMPARE(parseSampler(toString(s)), s);
+        QVERIFY(parseSampler(toString(s)) == s);
     for (auto w : {ImportanceWeights::None, ImportanceWeights::Head, ImportanceWeights::Query, ImportanceWeights::Both})
-        QCOMPARE(parseImportanceWeights(toString(w)), w);
+        QVERIFY(parseImportanceWeights(toString(w)) == w);
     for (auto p : {Preset::Paper, Preset::Theory, Preset::Reference})
-        QCOMPARE(parsePreset(toString(p)), p);
+        QVERIFY(parsePreset(toString(p)) == p);
     try {
         (void)parseSampler("gumbel");
         QFAIL("no exception");
