@@ -1,0 +1,48 @@
+// Everything the views need about one recorded run: the Trace the worker recorded, and the exact
+// answer to draw next to it. Immutable once built, shared between views by pointer.
+#pragma once
+
+#include "core/Config.h"
+#include "core/Trace.h"
+
+#include <Eigen/Core>
+#include <QString>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ada {
+
+struct RunData {
+    Trace trace;                       // snapshots + final Result
+    Eigen::VectorXd trueLogits;        // exact β·(A·x + b), n entries
+    double trueLogPartition = 0.0;     // exact log S
+    std::vector<std::string> vocab;    // arm names (may be empty: views show "arm i")
+    Config config;                     // the configuration the run used (fudge included)
+    std::int64_t arms = 0;             // n
+    std::int64_t dim = 0;              // d
+    std::int64_t effectiveDim = 0;     // D(x)
+    QString datasetName;
+    int queryIndex = 0;
+
+    [[nodiscard]] int steps() const { return static_cast<int>(trace.snapshots.size()); }
+    [[nodiscard]] QString armName(int arm) const
+    {
+        return arm >= 0 && arm < static_cast<int>(vocab.size()) ? QString::fromStdString(vocab[std::size_t(arm)])
+                                                                : QStringLiteral("arm %1").arg(arm);
+    }
+};
+
+using RunDataPtr = std::shared_ptr<const RunData>;
+
+// What every view implements: take a run, then show the state after snapshot `step`
+// (0 ≤ step < steps()). Views never compute anything expensive in showStep: O(n) at most.
+class RunView {
+public:
+    virtual ~RunView() = default;
+    virtual void setRun(RunDataPtr run) = 0;
+    virtual void showStep(int step) = 0;
+};
+
+} // namespace ada
