@@ -104,9 +104,15 @@ PreparedHead::PreparedHead(const Head& head, const Config& config)
     }
 }
 
-const RowMatrixF& PreparedHead::weight() const { return hadamard_ ? transformed_ : head_->weight; }
+const RowMatrixF& PreparedHead::weight() const
+{
+    return hadamard_ ? transformed_ : head_->weight;
+}
 
-double PreparedHead::headVarianceFactor(bool atomWeights) const { return atomWeights ? sAtom_ : sUniform_; }
+double PreparedHead::headVarianceFactor(bool atomWeights) const
+{
+    return atomWeights ? sAtom_ : sUniform_;
+}
 
 Eigen::VectorXd PreparedHead::transformQuery(const Eigen::Ref<const Eigen::VectorXf>& x) const
 {
@@ -122,8 +128,8 @@ Eigen::VectorXd PreparedHead::transformQuery(const Eigen::Ref<const Eigen::Vecto
 namespace {
 
 // Algorithm 1; with `identificationOnly` it stops after elimination (stage 1 of the tuning, §7).
-Result runPhases(const PreparedHead& prepared, const Eigen::Ref<const Eigen::VectorXf>& query, const Config& config,
-                 RunObserver* observer, bool identificationOnly)
+Result runPhases(const PreparedHead& prepared, const Eigen::Ref<const Eigen::VectorXf>& query,
+                 const Config& config, RunObserver* observer, bool identificationOnly)
 {
     config.validate();
     const Head& head = prepared.head();
@@ -271,8 +277,8 @@ Result runTopKIdentification(const PreparedHead& prepared, const Eigen::Ref<cons
     return runPhases(prepared, query, config, nullptr, true);
 }
 
-Result runAdaptiveSoftmax(const Head& head, const Eigen::Ref<const Eigen::VectorXf>& query, const Config& config,
-                          RunObserver* observer)
+Result runAdaptiveSoftmax(const Head& head, const Eigen::Ref<const Eigen::VectorXf>& query,
+                          const Config& config, RunObserver* observer)
 {
     const PreparedHead prepared(head, config);
     return runAdaptiveSoftmax(prepared, query, config, observer);

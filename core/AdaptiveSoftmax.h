@@ -20,7 +20,7 @@ class PreparedHead {
 public:
     PreparedHead(const Head& head, const Config& config); // throws std::invalid_argument
     [[nodiscard]] const Head& head() const { return *head_; }
-    [[nodiscard]] const RowMatrixF& weight() const;          // A, or H·(A ⊙ s) under RHT
+    [[nodiscard]] const RowMatrixF& weight() const; // A, or H·(A ⊙ s) under RHT
     [[nodiscard]] const Eigen::VectorXd& columnL1() const { return columnL1_; } // a_j (§3.1)
     [[nodiscard]] double temperature() const { return beta_; }
     [[nodiscard]] bool hadamard() const { return hadamard_; }
@@ -43,17 +43,16 @@ private:
 // One run on one query. A run is a pure function of (head, query, config): the same inputs give
 // the same bits. `observer` may be null (then the run pays nothing for observation).
 [[nodiscard]] Result runAdaptiveSoftmax(const PreparedHead& prepared,
-                                        const Eigen::Ref<const Eigen::VectorXf>& query,
-                                        const Config& config, RunObserver* observer = nullptr);
+                                        const Eigen::Ref<const Eigen::VectorXf>& query, const Config& config,
+                                        RunObserver* observer = nullptr);
 
 // Warm-up and elimination only: Result::topK and the pulls so far (what stage 1 of the tuning checks, §7).
 [[nodiscard]] Result runTopKIdentification(const PreparedHead& prepared,
-                                                     const Eigen::Ref<const Eigen::VectorXf>& query,
-                                                     const Config& config);
+                                           const Eigen::Ref<const Eigen::VectorXf>& query,
+                                           const Config& config);
 
 // Convenience overload that prepares the head for this single call.
-[[nodiscard]] Result runAdaptiveSoftmax(const Head& head,
-                                        const Eigen::Ref<const Eigen::VectorXf>& query,
+[[nodiscard]] Result runAdaptiveSoftmax(const Head& head, const Eigen::Ref<const Eigen::VectorXf>& query,
                                         const Config& config, RunObserver* observer = nullptr);
 
 } // namespace ada

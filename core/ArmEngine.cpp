@@ -11,7 +11,8 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 }
 
-ArmEngine::ArmEngine(const PreparedHead& prepared, Eigen::VectorXd xBeta, SamplingPlan plan, const Config& config)
+ArmEngine::ArmEngine(const PreparedHead& prepared, Eigen::VectorXd xBeta, SamplingPlan plan,
+                     const Config& config)
     : prepared_(prepared)
     , weight_(prepared.weight())
     , xBeta_(std::move(xBeta))
@@ -162,9 +163,7 @@ void ArmEngine::pullArm(int arm, std::int64_t target)
         variance_[i] = std::max(var, varianceFloor(t1));
         break;
     }
-    case Sampler::ImportanceWithoutReplacement:
-        sampledEstimateHorvitzThompson(arm, t1);
-        break;
+    case Sampler::ImportanceWithoutReplacement: sampledEstimateHorvitzThompson(arm, t1); break;
     }
 }
 
@@ -188,4 +187,3 @@ void ArmEngine::exactValues(std::span<const int> arms)
 }
 
 } // namespace ada
-

@@ -37,8 +37,8 @@ public:
 
     struct PullRequest {
         std::span<const int> arms;
-        std::span<const double> targets; // one target, or one per arm
-        double fudge = 1.0;              // φ: pull until φ·v_i ≤ V_i
+        std::span<const double> targets;                             // one target, or one per arm
+        double fudge = 1.0;                                          // φ: pull until φ·v_i ≤ V_i
         std::int64_t cap = std::numeric_limits<std::int64_t>::max(); // M
         bool batched = false;
     };
@@ -62,10 +62,10 @@ private:
     std::vector<double> estimate_; // μ̂_i including β·b_i
     std::vector<double> variance_;
     std::vector<std::int64_t> depth_;
-    std::vector<double> sum_;      // running Σ of the sampled terms (uniform and with-replacement)
-    std::vector<double> sumSq_;    // running Σ of squared terms (is-wr)
+    std::vector<double> sum_;   // running Σ of the sampled terms (uniform and with-replacement)
+    std::vector<double> sumSq_; // running Σ of squared terms (is-wr)
     std::int64_t totalPulls_ = 0;
-    std::int64_t htDepth_ = -1;    // depth of the cached Horvitz–Thompson coefficients
+    std::int64_t htDepth_ = -1; // depth of the cached Horvitz–Thompson coefficients
     std::vector<double> htCoeff_;
 };
 

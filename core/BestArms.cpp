@@ -90,7 +90,8 @@ std::vector<int> identifyTopK(RunContext& ctx, double deltaBestArms, int k, doub
             std::vector<double> lower;
             lower.reserve(contenders.size());
             for (int i : contenders)
-                lower.push_back(mu[static_cast<std::size_t>(i)] - ctx.halfWidths[static_cast<std::size_t>(i)]);
+                lower.push_back(mu[static_cast<std::size_t>(i)]
+                                - ctx.halfWidths[static_cast<std::size_t>(i)]);
             std::nth_element(lower.begin(), lower.begin() + (k - 1), lower.end(), std::greater<>());
             bar = lower[static_cast<std::size_t>(k - 1)];
         }
@@ -109,9 +110,8 @@ std::vector<int> identifyTopK(RunContext& ctx, double deltaBestArms, int k, doub
 
         // §12 I-7: when every contender is exact (v = 0, t = D) no further pull can separate ties
         // (duplicate rows); the reference loops forever here. The order is then exact.
-        const bool allExact = std::all_of(kept.begin(), kept.end(), [&](int i) {
-            return var[static_cast<std::size_t>(i)] == 0.0;
-        });
+        const bool allExact = std::all_of(kept.begin(), kept.end(),
+                                          [&](int i) { return var[static_cast<std::size_t>(i)] == 0.0; });
         if (allExact)
             return bestOf(kept, mu, k);
         contenders = kept;

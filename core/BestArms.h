@@ -11,7 +11,12 @@ namespace ada {
 
 // State of one run that every phase reads and the observer sees.
 struct RunContext {
-    RunContext(ArmEngine& e, const Config& c, RunObserver* o) : engine(e), config(c), observer(o) {}
+    RunContext(ArmEngine& e, const Config& c, RunObserver* o)
+        : engine(e)
+        , config(c)
+        , observer(o)
+    {
+    }
 
     ArmEngine& engine;
     const Config& config;

@@ -13,8 +13,14 @@ namespace {
 
 constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 
-bool usesHeadWeights(ImportanceWeights w) { return w == ImportanceWeights::Head || w == ImportanceWeights::Both; }
-bool usesQueryWeights(ImportanceWeights w) { return w == ImportanceWeights::Query || w == ImportanceWeights::Both; }
+bool usesHeadWeights(ImportanceWeights w)
+{
+    return w == ImportanceWeights::Head || w == ImportanceWeights::Both;
+}
+bool usesQueryWeights(ImportanceWeights w)
+{
+    return w == ImportanceWeights::Query || w == ImportanceWeights::Both;
+}
 
 } // namespace
 
@@ -25,7 +31,8 @@ double inclusionProbability(double logWeight, double threshold)
     return -std::expm1(-std::exp(logWeight - threshold));
 }
 
-SamplingPlan makeSamplingPlan(const PreparedHead& prepared, const Eigen::VectorXd& x, const Config& config, Rng& rng)
+SamplingPlan makeSamplingPlan(const PreparedHead& prepared, const Eigen::VectorXd& x, const Config& config,
+                              Rng& rng)
 {
     const int d = static_cast<int>(x.size());
     SamplingPlan plan;
@@ -76,9 +83,7 @@ SamplingPlan makeSamplingPlan(const PreparedHead& prepared, const Eigen::VectorX
 
     switch (config.sampler) {
     case Sampler::UniformWithoutReplacement:
-    case Sampler::UniformWithoutReplacementFpc:
-        plan.order = rng.permutation(d);
-        break;
+    case Sampler::UniformWithoutReplacementFpc: plan.order = rng.permutation(d); break;
     case Sampler::UniformWithReplacement:
         plan.order.resize(static_cast<std::size_t>(D));
         for (auto& j : plan.order)

@@ -61,15 +61,30 @@ void requireInOpenUnitInterval(double value, const char* name)
 
 } // namespace
 
-std::string_view toString(Sampler sampler) { return nameOf(kSamplerNames, sampler); }
-std::string_view toString(ImportanceWeights weights) { return nameOf(kWeightNames, weights); }
-std::string_view toString(Preset preset) { return nameOf(kPresetNames, preset); }
-Sampler parseSampler(std::string_view text) { return parseName(kSamplerNames, text, "sampler"); }
+std::string_view toString(Sampler sampler)
+{
+    return nameOf(kSamplerNames, sampler);
+}
+std::string_view toString(ImportanceWeights weights)
+{
+    return nameOf(kWeightNames, weights);
+}
+std::string_view toString(Preset preset)
+{
+    return nameOf(kPresetNames, preset);
+}
+Sampler parseSampler(std::string_view text)
+{
+    return parseName(kSamplerNames, text, "sampler");
+}
 ImportanceWeights parseImportanceWeights(std::string_view text)
 {
     return parseName(kWeightNames, text, "importance weighting");
 }
-Preset parsePreset(std::string_view text) { return parseName(kPresetNames, text, "preset"); }
+Preset parsePreset(std::string_view text)
+{
+    return parseName(kPresetNames, text, "preset");
+}
 
 Config Config::forPreset(Preset preset, const Config& base)
 {
@@ -96,7 +111,10 @@ Config Config::forPreset(Preset preset, const Config& base)
     return c;
 }
 
-Config Config::forPreset(Preset preset) { return forPreset(preset, Config{}); }
+Config Config::forPreset(Preset preset)
+{
+    return forPreset(preset, Config{});
+}
 
 void Config::validate() const
 {

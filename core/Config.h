@@ -14,7 +14,7 @@ enum class Sampler {
     UniformWithReplacement,    // "uniform-wr": J_s i.i.d. uniform; v = σ̂²/t (the paper's model)
     UniformWithoutReplacement, // "uniform-wor": prefix of a uniform permutation; v = σ̂²/t (conservative)
     UniformWithoutReplacementFpc, // "uniform-wor-fpc": the same with the finite-population correction
-    ImportanceWithReplacement, // "is-wr": J_s i.i.d. ∝ w; empirical variance of f/q
+    ImportanceWithReplacement,    // "is-wr": J_s i.i.d. ∝ w; empirical variance of f/q
     ImportanceWithoutReplacement, // "is-wor-ht": Gumbel-top-k prefix, threshold Horvitz–Thompson
 };
 
@@ -28,21 +28,21 @@ enum class Preset {
 };
 
 struct FudgeFactors {
-    double bestArms = 1.0;  // φ_b (§7)
-    double logNorm = 1.0;   // φ_ℓ (§7)
+    double bestArms = 1.0; // φ_b (§7)
+    double logNorm = 1.0;  // φ_ℓ (§7)
 };
 
 struct Config {
-    double epsilon = 0.3; // multiplicative accuracy of p̂ (§1.1)
-    double delta = 0.1;   // failure probability (§1.1)
-    int k = 1;            // top-k size
+    double epsilon = 0.3;              // multiplicative accuracy of p̂ (§1.1)
+    double delta = 0.1;                // failure probability (§1.1)
+    int k = 1;                         // top-k size
     std::optional<double> temperature; // β override; unset uses the head's own temperature
     Preset preset = Preset::Paper;
     Sampler sampler = Sampler::ImportanceWithoutReplacement;
     ImportanceWeights weights = ImportanceWeights::Both;
-    bool exactWinner = true;      // §6.1 step 5: compute the top-k logits exactly (D pulls each)
-    bool hadamard = false;        // §3.6 randomised Hadamard transform
-    double warmupCap = 0.1;       // c_init: the warm-up pulls at most ⌊c_init·D⌋ columns (§5.2)
+    bool exactWinner = true;          // §6.1 step 5: compute the top-k logits exactly (D pulls each)
+    bool hadamard = false;            // §3.6 randomised Hadamard transform
+    double warmupCap = 0.1;           // c_init: the warm-up pulls at most ⌊c_init·D⌋ columns (§5.2)
     std::optional<double> noiseBound; // known per-pull variance σ²; unset: the data-driven proxy (§3.4)
     FudgeFactors fudge;
     std::uint64_t seed = 42;

@@ -13,8 +13,8 @@
 
 namespace ada {
 
-bool isSuccess(const Result& result, const Eigen::Ref<const Eigen::VectorXd>& trueLogits, double trueLogPartition,
-               double epsilon)
+bool isSuccess(const Result& result, const Eigen::Ref<const Eigen::VectorXd>& trueLogits,
+               double trueLogPartition, double epsilon)
 {
     if (result.cancelled || result.topK.empty() || result.probabilities.size() != result.topK.size())
         return false;
@@ -66,9 +66,10 @@ ExperimentReport runExperiment(const Dataset& dataset, const ExperimentOptions& 
                                     + std::to_string(m));
     const int n = static_cast<int>(dataset.head.arms());
     if (config.k >= n)
-        throw std::invalid_argument("k = " + std::to_string(config.k) + " must be smaller than the number of arms ("
-                                    + std::to_string(n) + ")");
-    const int tune = options.tune >= 0 ? options.tune : (config.preset == Preset::Paper ? std::min(200, m / 4) : 0);
+        throw std::invalid_argument("k = " + std::to_string(config.k)
+                                    + " must be smaller than the number of arms (" + std::to_string(n) + ")");
+    const int tune
+        = options.tune >= 0 ? options.tune : (config.preset == Preset::Paper ? std::min(200, m / 4) : 0);
     if (tune >= m)
         throw std::invalid_argument("the tuning queries (" + std::to_string(tune)
                                     + ") must be fewer than the queries used (" + std::to_string(m) + ")");
@@ -89,7 +90,8 @@ ExperimentReport runExperiment(const Dataset& dataset, const ExperimentOptions& 
         auto tuningProgress = [&](int done, int all, std::string_view stage) {
             return !progress || progress(done, all, stage);
         };
-        config.fudge = tuneFudgeFactors(prepared, dataset.queries, report.tuneQueries, config, tuningProgress);
+        config.fudge
+            = tuneFudgeFactors(prepared, dataset.queries, report.tuneQueries, config, tuningProgress);
     }
     report.fudge = config.fudge;
 

@@ -32,9 +32,9 @@ namespace ada {
 using ProgressCallback = std::function<bool(int done, int total, std::string_view stage)>;
 
 struct QueryOutcome {
-    int query = 0;                     // index into the dataset's queries
+    int query = 0; // index into the dataset's queries
     Result result;
-    std::vector<int> trueTopK;         // best first
+    std::vector<int> trueTopK;             // best first
     std::vector<double> trueProbabilities; // true p of result.topK, in the same order
     double trueLogPartition = 0.0;
     bool success = false;
@@ -42,8 +42,8 @@ struct QueryOutcome {
 
 struct ExperimentOptions {
     Config config;
-    int queries = -1;          // use the first M queries; −1: all
-    int tune = -1;             // N tuning queries among them; −1: min(200, M/4) for Paper, else 0
+    int queries = -1;             // use the first M queries; −1: all
+    int tune = -1;                // N tuning queries among them; −1: min(200, M/4) for Paper, else 0
     std::uint64_t splitSeed = 42; // the seeded permutation that picks the tuning queries
 };
 

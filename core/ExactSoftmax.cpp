@@ -44,9 +44,9 @@ double logSumExp(const Eigen::Ref<const Eigen::VectorXd>& v)
 
 Eigen::VectorXd softmaxThreePass(const Eigen::Ref<const Eigen::VectorXd>& logits)
 {
-    const double m = logits.maxCoeff();                   // pass 1
-    Eigen::VectorXd p = (logits.array() - m).exp();       // pass 2
-    return p / p.sum();                                   // pass 3
+    const double m = logits.maxCoeff();             // pass 1
+    Eigen::VectorXd p = (logits.array() - m).exp(); // pass 2
+    return p / p.sum();                             // pass 3
 }
 
 Eigen::VectorXd softmaxTwoPass(const Eigen::Ref<const Eigen::VectorXd>& logits)
@@ -90,14 +90,15 @@ std::vector<int> topKIndices(const Eigen::Ref<const Eigen::VectorXd>& values, in
     k = std::clamp(k, 0, n);
     std::vector<int> idx(static_cast<std::size_t>(n));
     std::iota(idx.begin(), idx.end(), 0);
-    auto better = [&values](int a, int b) { return values[a] > values[b] || (values[a] == values[b] && a < b); };
+    auto better
+        = [&values](int a, int b) { return values[a] > values[b] || (values[a] == values[b] && a < b); };
     std::partial_sort(idx.begin(), idx.begin() + k, idx.end(), better);
     idx.resize(static_cast<std::size_t>(k));
     return idx;
 }
 
-ExactSoftmaxResult exactSoftmax(const Head& head, const Eigen::Ref<const Eigen::VectorXf>& x, double temperature,
-                                int k)
+ExactSoftmaxResult exactSoftmax(const Head& head, const Eigen::Ref<const Eigen::VectorXf>& x,
+                                double temperature, int k)
 {
     ExactSoftmaxResult r;
     r.logits = exactLogits(head, x, temperature);

@@ -6,8 +6,8 @@
 #include <cmath>
 #include <functional>
 #include <optional>
-#include <utility>
 #include <string_view>
+#include <utility>
 
 namespace ada {
 
@@ -84,7 +84,8 @@ FudgeFactors tuneFudgeFactors(const PreparedHead& prepared, const RowMatrixF& qu
 
     // Runs `pulls(a)` (a query's pulls, or −1 on failure) over the tuning queries; stops early
     // once the failures exceed the allowance.
-    auto meanPullsWithin = [&](const std::function<std::int64_t(std::size_t)>& pulls) -> std::optional<double> {
+    auto meanPullsWithin
+        = [&](const std::function<std::int64_t(std::size_t)>& pulls) -> std::optional<double> {
         int failures = 0;
         double total = 0.0;
         for (std::size_t a = 0; a < tuneQueries.size(); ++a) {
@@ -114,7 +115,9 @@ FudgeFactors tuneFudgeFactors(const PreparedHead& prepared, const RowMatrixF& qu
                 // Only the set matters in stage 1: score it with p̂ = p so the ε test passes trivially.
                 for (int i : r.topK)
                     scored.probabilities.push_back(std::exp(truth[a].logits[i] - truth[a].logPartition));
-                return isSuccess(scored, truth[a].logits, truth[a].logPartition, config.epsilon) ? r.totalPulls : -1;
+                return isSuccess(scored, truth[a].logits, truth[a].logPartition, config.epsilon)
+                    ? r.totalPulls
+                    : -1;
             });
         });
     };

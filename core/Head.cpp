@@ -36,8 +36,8 @@ void Dataset::validate() const
         throw std::invalid_argument("there are " + std::to_string(labels.size()) + " labels for "
                                     + std::to_string(queries.rows()) + " queries");
     if (!vocab.empty() && static_cast<Eigen::Index>(vocab.size()) != n)
-        throw std::invalid_argument("the vocabulary has " + std::to_string(vocab.size())
-                                    + " names for " + std::to_string(n) + " rows");
+        throw std::invalid_argument("the vocabulary has " + std::to_string(vocab.size()) + " names for "
+                                    + std::to_string(n) + " rows");
     requireFinite(head.weight, "the head weight");
     for (Eigen::Index i = 0; i < head.bias.size(); ++i)
         if (!std::isfinite(head.bias[i]))

@@ -24,7 +24,10 @@ double logSumExpOf(const std::vector<double>& v)
 
 } // namespace
 
-double firstStageTarget(int n, double delta) { return 1.0 / (17.0 * std::log(6.0 * n / delta)); }
+double firstStageTarget(int n, double delta)
+{
+    return 1.0 / (17.0 * std::log(6.0 * n / delta));
+}
 
 double estimateLogPartition(RunContext& ctx, const PartitionParameters& params)
 {
@@ -64,11 +67,13 @@ double estimateLogPartition(RunContext& ctx, const PartitionParameters& params)
     }
     const double lseAlpha = logSumExpOf(logAlpha);
     const double lseGamma = logSumExpOf(logGamma);
-    const double logC = std::log(16.0 * std::sqrt(2.0) * logTerm / params.epsilon) + 2.0 * lseGamma - lseAlpha;
+    const double logC
+        = std::log(16.0 * std::sqrt(2.0) * logTerm / params.epsilon) + 2.0 * lseGamma - lseAlpha;
     const double logD = std::log(16.0 * std::log(12.0 / params.delta) / (params.epsilon * params.epsilon));
     ctx.targets.resize(static_cast<std::size_t>(n));
     for (std::size_t i = 0; i < ctx.targets.size(); ++i)
-        ctx.targets[i] = std::min(std::exp(lseGamma - logC - logGamma[i]), std::exp(lseAlpha - logD - logAlpha[i]));
+        ctx.targets[i]
+            = std::min(std::exp(lseGamma - logC - logGamma[i]), std::exp(lseAlpha - logD - logAlpha[i]));
     // Stage 2 (step 7): non-batched, no cap beyond D.
     if (!ctx.notify(EventKind::PhaseStarted))
         return std::numeric_limits<double>::quiet_NaN();

@@ -6,9 +6,9 @@
 namespace ada {
 
 struct PartitionParameters {
-    double epsilon = 0.3; // ε_ℓ: relative accuracy asked of Ŝ
-    double delta = 0.1;   // δ_ℓ
-    double fudge = 1.0;   // φ_ℓ
+    double epsilon = 0.3;           // ε_ℓ: relative accuracy asked of Ŝ
+    double delta = 0.1;             // δ_ℓ
+    double fudge = 1.0;             // φ_ℓ
     std::int64_t firstStageCap = 0; // ⌊c_init·D⌋ after the §12 I-16 clamp
 };
 

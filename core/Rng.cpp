@@ -27,7 +27,10 @@ Rng::Rng(std::uint64_t seed)
     }
 }
 
-static inline std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+static inline std::uint64_t rotl(std::uint64_t x, int k)
+{
+    return (x << k) | (x >> (64 - k));
+}
 
 std::uint64_t Rng::next()
 {
@@ -66,9 +69,15 @@ double Rng::normal()
     return u * f;
 }
 
-double Rng::gumbel() { return -std::log(-std::log(uniform01())); }
+double Rng::gumbel()
+{
+    return -std::log(-std::log(uniform01()));
+}
 
-double Rng::rademacher() { return (next() >> 63) ? 1.0 : -1.0; }
+double Rng::rademacher()
+{
+    return (next() >> 63) ? 1.0 : -1.0;
+}
 
 std::uint64_t Rng::below(std::uint64_t bound)
 {

@@ -17,12 +17,12 @@ class Rng {
 public:
     explicit Rng(std::uint64_t seed);
     std::uint64_t next();
-    double uniform01();                 // in (0, 1): never 0, so log(u) is finite
-    double normal();                    // standard normal (Marsaglia polar method)
+    double uniform01(); // in (0, 1): never 0, so log(u) is finite
+    double normal();    // standard normal (Marsaglia polar method)
     double normal(double mean, double sd) { return mean + sd * normal(); }
     double uniform(double lo, double hi) { return lo + (hi - lo) * uniform01(); }
-    double gumbel();                    // standard Gumbel: −log(−log U)
-    double rademacher();                // ±1
+    double gumbel();                          // standard Gumbel: −log(−log U)
+    double rademacher();                      // ±1
     std::uint64_t below(std::uint64_t bound); // uniform integer in [0, bound), bound > 0, unbiased
     std::vector<int> permutation(int size);   // Fisher–Yates
 

@@ -11,9 +11,9 @@
 namespace ada {
 
 enum class EventKind {
-    PhaseStarted,  // a new phase begins (state as it stands)
-    PullBatch,     // one pull_to_var iteration brought some arms to a new depth (§3.7)
-    Round,         // one elimination round finished filtering (§4); survivors updated
+    PhaseStarted, // a new phase begins (state as it stands)
+    PullBatch,    // one pull_to_var iteration brought some arms to a new depth (§3.7)
+    Round,        // one elimination round finished filtering (§4); survivors updated
 };
 
 // A view of the engine's state at one event. Spans point into the engine and are valid only
@@ -21,16 +21,16 @@ enum class EventKind {
 struct RunEvent {
     EventKind kind = EventKind::PhaseStarted;
     Phase phase = Phase::Warmup;
-    int round = 0;                       // elimination round (1-based; 0 before elimination)
-    std::span<const double> estimates;   // μ̂_i
-    std::span<const double> variances;   // v_i as the phase uses them (φ-multiplied); +inf if unpulled
-    std::span<const std::int64_t> depths;  // t_i
+    int round = 0;                           // elimination round (1-based; 0 before elimination)
+    std::span<const double> estimates;       // μ̂_i
+    std::span<const double> variances;       // v_i as the phase uses them (φ-multiplied); +inf if unpulled
+    std::span<const std::int64_t> depths;    // t_i
     std::span<const std::uint8_t> survivors; // 1 while arm i is still a top-k contender
-    std::span<const double> halfWidths;  // elimination confidence half-widths (empty elsewhere)
-    std::span<const double> targets;     // per-arm variance targets of the current pull (may be empty)
+    std::span<const double> halfWidths;      // elimination confidence half-widths (empty elsewhere)
+    std::span<const double> targets;         // per-arm variance targets of the current pull (may be empty)
     std::int64_t totalPulls = 0;
-    int leader = -1;                     // current best estimate among survivors
-    double logPartition = 0.0;           // running log Ŝ (meaningful in Partition and Done)
+    int leader = -1;           // current best estimate among survivors
+    double logPartition = 0.0; // running log Ŝ (meaningful in Partition and Done)
 };
 
 class RunObserver {

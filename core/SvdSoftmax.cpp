@@ -21,8 +21,8 @@ SvdSoftmax::SvdSoftmax(const Head& head)
         bias_ = head.bias.cast<double>();
 }
 
-SvdSoftmax::Output SvdSoftmax::run(const Eigen::Ref<const Eigen::VectorXf>& x, int previewWidth, int candidates, int k,
-                                   double temperature) const
+SvdSoftmax::Output SvdSoftmax::run(const Eigen::Ref<const Eigen::VectorXf>& x, int previewWidth,
+                                   int candidates, int k, double temperature) const
 {
     const int n = static_cast<int>(b_.rows());
     const int r = rank();
@@ -54,8 +54,8 @@ SvdSoftmax::Output SvdSoftmax::run(const Eigen::Ref<const Eigen::VectorXf>& x, i
     out.logPartition = logSumExp(out.logits);
     for (int c : topKIndices(full, k))
         out.topK.push_back(shortlist[static_cast<std::size_t>(c)]);
-    out.multiplications = std::int64_t(r) * vT_.cols() + std::int64_t(n) * previewWidth
-        + std::int64_t(candidates) * r;
+    out.multiplications
+        = std::int64_t(r) * vT_.cols() + std::int64_t(n) * previewWidth + std::int64_t(candidates) * r;
     return out;
 }
 

@@ -17,20 +17,20 @@ public:
     explicit SvdSoftmax(const Head& head);
 
     struct Output {
-        Eigen::VectorXd logits;     // z for the N candidates, the preview z̃ for the others (β included)
+        Eigen::VectorXd logits; // z for the N candidates, the preview z̃ for the others (β included)
         double logPartition = 0.0;
-        std::vector<int> topK;      // among the candidates, best first
+        std::vector<int> topK;            // among the candidates, best first
         std::int64_t multiplications = 0; // r·d + n·W + N·r (§11.1 "Cost")
     };
     // W in [1, r], N in [k, n]. Throws std::invalid_argument otherwise.
-    [[nodiscard]] Output run(const Eigen::Ref<const Eigen::VectorXf>& x, int previewWidth,
-                             int candidates, int k, double temperature) const;
+    [[nodiscard]] Output run(const Eigen::Ref<const Eigen::VectorXf>& x, int previewWidth, int candidates,
+                             int k, double temperature) const;
     [[nodiscard]] int rank() const { return static_cast<int>(b_.cols()); }
 
 private:
-    Eigen::MatrixXd b_;     // n × r, UΣ
-    Eigen::MatrixXd vT_;    // r × d
-    Eigen::VectorXd bias_;  // empty or n
+    Eigen::MatrixXd b_;    // n × r, UΣ
+    Eigen::MatrixXd vT_;   // r × d
+    Eigen::VectorXd bias_; // empty or n
 };
 
 } // namespace ada

@@ -22,10 +22,19 @@ class Handle {
 public:
     using Closer = herr_t (*)(hid_t);
     Handle() = default;
-    Handle(hid_t id, Closer closer) : id_(id), closer_(closer) {}
+    Handle(hid_t id, Closer closer)
+        : id_(id)
+        , closer_(closer)
+    {
+    }
     Handle(const Handle&) = delete;
     Handle& operator=(const Handle&) = delete;
-    Handle(Handle&& other) noexcept : id_(other.id_), closer_(other.closer_) { other.id_ = H5I_INVALID_HID; }
+    Handle(Handle&& other) noexcept
+        : id_(other.id_)
+        , closer_(other.closer_)
+    {
+        other.id_ = H5I_INVALID_HID;
+    }
     Handle& operator=(Handle&& other) noexcept
     {
         if (this != &other) {

@@ -23,7 +23,11 @@ using hdf5::Handle;
 
 class Reader {
 public:
-    Reader(std::string path, const ReadLimits& limits) : path_(std::move(path)), limits_(limits) {}
+    Reader(std::string path, const ReadLimits& limits)
+        : path_(std::move(path))
+        , limits_(limits)
+    {
+    }
 
     Dataset read();
 
@@ -194,8 +198,8 @@ void Reader::checkMemory(const std::optional<Array>& bias, const std::optional<A
         bytes += 8.0L * labels->dims[0];
     if (vocab) // a std::string per name, plus the fixed-length buffer where there is one
         bytes += static_cast<long double>(vocab->dims[0])
-                 * (sizeof(std::string)
-                    + (H5Tis_variable_str(vocab->type.get()) > 0 ? 16 : H5Tget_size(vocab->type.get())));
+            * (sizeof(std::string)
+               + (H5Tis_variable_str(vocab->type.get()) > 0 ? 16 : H5Tget_size(vocab->type.get())));
     if (bytes > static_cast<long double>(limits_.maxBytes))
         fail("/head/weight " + hdf5::shapeText(weightDims_)
              + (queries ? " and /queries/x " + hdf5::shapeText(queries->dims) : "") + " would need "
@@ -224,7 +228,7 @@ void Reader::readFloats(const Array& a, float* out)
                 || H5Sselect_hyperslab(a.space.get(), H5S_SELECT_SET, start, nullptr, count, nullptr) < 0
                 || H5Dread(a.dset.get(), H5T_NATIVE_DOUBLE, memSpace.get(), a.space.get(), H5P_DEFAULT,
                            block.data())
-                       < 0)
+                    < 0)
                 fail("cannot read " + a.path + hdf5::detail());
             for (hsize_t r = 0; r < count[0]; ++r) {
                 const double* src = block.data() + r * count[1];
@@ -243,8 +247,8 @@ void Reader::readFloats(const Array& a, float* out)
 void Reader::badValue(const Array& a, double v, hsize_t row, hsize_t col) const
 {
     const std::string where = a.dims.size() == 2
-                                  ? "row " + std::to_string(row) + ", column " + std::to_string(col)
-                                  : "entry " + std::to_string(row);
+        ? "row " + std::to_string(row) + ", column " + std::to_string(col)
+        : "entry " + std::to_string(row);
     if (std::isnan(v))
         fail(a.path + " has a non-finite value (nan) at " + where);
     if (std::isinf(v))
@@ -324,11 +328,11 @@ Dataset Reader::read()
     if (!version)
         fail("the root attribute 'version' is missing");
     if (*version > kHeadFormatVersion)
-        fail("written by format version " + hdf5::number(*version)
-             + "; this build reads version " + std::to_string(kHeadFormatVersion));
+        fail("written by format version " + hdf5::number(*version) + "; this build reads version "
+             + std::to_string(kHeadFormatVersion));
     if (*version < 1)
-        fail("unknown format version " + hdf5::number(*version)
-             + "; this build reads version " + std::to_string(kHeadFormatVersion));
+        fail("unknown format version " + hdf5::number(*version) + "; this build reads version "
+             + std::to_string(kHeadFormatVersion));
 
     Dataset out;
     out.name = path_;

@@ -20,7 +20,10 @@ using hdf5::Handle;
 
 class Writer {
 public:
-    explicit Writer(std::string path) : path_(std::move(path)) {}
+    explicit Writer(std::string path)
+        : path_(std::move(path))
+    {
+    }
     // Sets `created` once the file exists, so the caller knows whether there is a partial file.
     void write(const Dataset& dataset, bool& created);
 

@@ -18,9 +18,9 @@ namespace ada {
 namespace {
 
 constexpr std::string_view kPrefix = "synthetic:";
-constexpr std::array<SyntheticFamily, 4> kFamilies = {SyntheticFamily::Sanity, SyntheticFamily::Noisy,
-                                                      SyntheticFamily::RandomMu,
-                                                      SyntheticFamily::HighVariance};
+constexpr std::array<SyntheticFamily, 4> kFamilies
+    = {SyntheticFamily::Sanity, SyntheticFamily::Noisy, SyntheticFamily::RandomMu,
+       SyntheticFamily::HighVariance};
 // The generators index with Eigen::Index, but other parts of the program use int counts, and a
 // head this size is already far beyond an interactive tool; both limits keep allocation bounded.
 constexpr std::uint64_t kMaxElements = std::uint64_t{1} << 31;
@@ -48,9 +48,7 @@ std::string gib(double bytes)
 // allocates something absurd. `label` is what the message starts with.
 void checkSpec(const SyntheticSpec& spec, const std::string& label)
 {
-    auto fail = [&](const std::string& what) {
-        throw DatasetError(label + ": " + what);
-    };
+    auto fail = [&](const std::string& what) { throw DatasetError(label + ": " + what); };
     if (spec.n < 2)
         fail("n must be at least 2, got " + std::to_string(spec.n));
     if (spec.d < 1)
@@ -189,7 +187,7 @@ Dataset generateHighVariance(const SyntheticSpec& s, Rng& rng)
     out.queries = RowMatrixF::Ones(s.m, s.d);
     out.queries.leftCols(s.peaks).setConstant(10.0f);
     out.description = "High-variance: A ~ N(0, 1) with " + std::to_string(s.peaks)
-                      + " spiky columns (10·Rademacher, query 10); importance sampling wins.";
+        + " spiky columns (10·Rademacher, query 10); importance sampling wins.";
     return out;
 }
 
@@ -216,8 +214,8 @@ SyntheticSpec parseSyntheticSpec(std::string_view text)
     text.remove_prefix(kPrefix.size());
     const auto question = text.find('?');
     const std::string_view familyName = text.substr(0, question);
-    std::string_view params =
-        question == std::string_view::npos ? std::string_view{} : text.substr(question + 1);
+    std::string_view params
+        = question == std::string_view::npos ? std::string_view{} : text.substr(question + 1);
 
     SyntheticSpec spec;
     bool known = false;
@@ -269,8 +267,8 @@ SyntheticSpec parseSyntheticSpec(std::string_view text)
 std::string formatSyntheticSpec(const SyntheticSpec& spec)
 {
     std::string out = std::string(kPrefix) + std::string(toString(spec.family))
-                      + "?n=" + std::to_string(spec.n) + "&d=" + std::to_string(spec.d)
-                      + "&m=" + std::to_string(spec.m) + "&seed=" + std::to_string(spec.seed);
+        + "?n=" + std::to_string(spec.n) + "&d=" + std::to_string(spec.d) + "&m=" + std::to_string(spec.m)
+        + "&seed=" + std::to_string(spec.seed);
     if (spec.family == SyntheticFamily::HighVariance)
         out += "&peaks=" + std::to_string(spec.peaks);
     return out;

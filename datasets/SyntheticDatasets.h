@@ -30,9 +30,9 @@ struct SyntheticSpec {
     SyntheticFamily family = SyntheticFamily::Noisy;
     int n = 100;
     int d = 1000;
-    int m = 1;                // number of queries
-    std::uint64_t seed = 0;   // the data's seed
-    int peaks = 2;            // high-variance: number of spiky columns
+    int m = 1;              // number of queries
+    std::uint64_t seed = 0; // the data's seed
+    int peaks = 2;          // high-variance: number of spiky columns
 };
 
 [[nodiscard]] std::string_view toString(SyntheticFamily family);

@@ -24,7 +24,7 @@ const QString kRepetitions = QStringLiteral("repetitions");
 constexpr int kDefaultRepetitions = 5;
 
 struct Repetition {
-    double exactSeconds = 0.0; // per query: Σ over queries / M
+    double exactSeconds = 0.0;    // per query: Σ over queries / M
     double adaptiveSeconds = 0.0; // per query
 };
 
@@ -33,7 +33,7 @@ struct BenchResult {
     double medianExact = 0.0;
     double medianAdaptive = 0.0;
     double sampleSpeedup = 0.0;
-    double successRate = 0.0; // over every run of every repetition
+    double successRate = 0.0;    // over every run of every repetition
     std::int64_t totalPulls = 0; // Σ over queries, one repetition (runs are deterministic)
     std::int64_t exactPulls = 0;
     double checksum = 0.0;
@@ -123,32 +123,39 @@ QString summary(const BenchResult& r, const ada::Config& config, const ada::Data
     KeyValues rows = configRows(config, dataset);
     rows.insert(rows.begin() + 3, {QStringLiteral("queries"), QString::number(queries)});
     rows.insert(rows.begin() + 4, {QStringLiteral("repetitions"), QString::number(repetitions)});
-    rows.emplace_back(QStringLiteral("fudge factors"), fudgeText(config.fudge) + QStringLiteral(" (given, not tuned)"));
+    rows.emplace_back(QStringLiteral("fudge factors"),
+                      fudgeText(config.fudge) + QStringLiteral(" (given, not tuned)"));
     rows.emplace_back(QStringLiteral("exact softmax"),
-        formatSeconds(r.medianExact) + QStringLiteral(" per query (median of %1)").arg(repetitions));
+                      formatSeconds(r.medianExact)
+                          + QStringLiteral(" per query (median of %1)").arg(repetitions));
     rows.emplace_back(QStringLiteral("adaptive softmax"),
-        formatSeconds(r.medianAdaptive) + QStringLiteral(" per query (median of %1)").arg(repetitions));
+                      formatSeconds(r.medianAdaptive)
+                          + QStringLiteral(" per query (median of %1)").arg(repetitions));
     const QString success = QStringLiteral("success rate %1").arg(formatPercent(r.successRate));
-    rows.emplace_back(QStringLiteral("time speedup"),
+    rows.emplace_back(
+        QStringLiteral("time speedup"),
         QStringLiteral("%1x  (exact / adaptive; %2)").arg(formatNumber(timeSpeedup(r)), success));
-    rows.emplace_back(QStringLiteral("sample speedup"),
+    rows.emplace_back(
+        QStringLiteral("sample speedup"),
         QStringLiteral("%1x  (1 / mean of pulls/(n*D); %2)").arg(formatNumber(r.sampleSpeedup), success));
     rows.emplace_back(QStringLiteral("total pulls"), formatInteger(r.totalPulls));
     rows.emplace_back(QStringLiteral("exact pulls (sum n*D)"), formatInteger(r.exactPulls));
     rows.emplace_back(QStringLiteral("checksum"), formatNumber(r.checksum, 12));
     QString text = renderKeyValues(rows) + u'\n';
 
-    TextTable table({QStringLiteral("repetition"), QStringLiteral("exact/query"), QStringLiteral("adaptive/query"),
-        QStringLiteral("ratio")});
+    TextTable table({QStringLiteral("repetition"), QStringLiteral("exact/query"),
+                     QStringLiteral("adaptive/query"), QStringLiteral("ratio")});
     for (int i = 0; i < repetitions; ++i) {
         const Repetition& rep = r.repetitions[static_cast<std::size_t>(i)];
-        table.addRow({QString::number(i + 1), formatSeconds(rep.exactSeconds), formatSeconds(rep.adaptiveSeconds),
-            formatNumber(rep.adaptiveSeconds > 0.0 ? rep.exactSeconds / rep.adaptiveSeconds : 0.0)});
+        table.addRow(
+            {QString::number(i + 1), formatSeconds(rep.exactSeconds), formatSeconds(rep.adaptiveSeconds),
+             formatNumber(rep.adaptiveSeconds > 0.0 ? rep.exactSeconds / rep.adaptiveSeconds : 0.0)});
     }
     return text + table.render();
 }
 
-QJsonObject benchJson(const BenchResult& r, const ada::Config& config, const ada::Dataset& dataset, int queries)
+QJsonObject benchJson(const BenchResult& r, const ada::Config& config, const ada::Dataset& dataset,
+                      int queries)
 {
     QJsonObject out;
     addConfigFields(out, config, dataset);
@@ -165,8 +172,8 @@ QJsonObject benchJson(const BenchResult& r, const ada::Config& config, const ada
     out.insert(QStringLiteral("checksum"), r.checksum);
     QJsonArray reps;
     for (const Repetition& rep : r.repetitions)
-        reps.append(QJsonObject {{QStringLiteral("exact_s_per_query"), rep.exactSeconds},
-            {QStringLiteral("adaptive_s_per_query"), rep.adaptiveSeconds}});
+        reps.append(QJsonObject{{QStringLiteral("exact_s_per_query"), rep.exactSeconds},
+                                {QStringLiteral("adaptive_s_per_query"), rep.adaptiveSeconds}});
     out.insert(QStringLiteral("per_repetition"), reps);
     return out;
 }
@@ -176,19 +183,20 @@ QJsonObject benchJson(const BenchResult& r, const ada::Config& config, const ada
 int benchCommand(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Time exact softmax and AdaptiveSoftmax on the same queries of DATASET, interleaved query by "
-                       "query, and report the median per-query time of each over the repetitions, their ratio, the "
-                       "sample speedup and the success rate. The fudge factors are not tuned here: they come from "
-                       "--fudge-best and --fudge-log (default 1)."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Time exact softmax and AdaptiveSoftmax on the same queries of DATASET, interleaved query by "
+        "query, and report the median per-query time of each over the repetitions, their ratio, the "
+        "sample speedup and the success rate. The fudge factors are not tuned here: they come from "
+        "--fudge-best and --fudge-log (default 1)."));
     addCommonOptions(parser);
     parser.addOption({kRepetitions,
-        QStringLiteral("Timed passes over the queries (default %1).").arg(kDefaultRepetitions), QStringLiteral("R")});
+                      QStringLiteral("Timed passes over the queries (default %1).").arg(kDefaultRepetitions),
+                      QStringLiteral("R")});
     if (!parseCommandLine(parser, arguments, QStringLiteral("bench")))
         return kExitOk;
     const CommonOptions options = readCommonOptions(parser);
-    const int repetitions
-        = parser.isSet(kRepetitions) ? parseInt(kRepetitions, parser.value(kRepetitions)) : kDefaultRepetitions;
+    const int repetitions = parser.isSet(kRepetitions) ? parseInt(kRepetitions, parser.value(kRepetitions))
+                                                       : kDefaultRepetitions;
     if (repetitions < 1)
         throw UsageError("--repetitions must be at least 1, got " + std::to_string(repetitions));
 

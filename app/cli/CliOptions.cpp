@@ -37,7 +37,8 @@ std::optional<QString> valueOf(const QCommandLineParser& parser, const QString& 
 
 // The core's parsers throw std::invalid_argument listing the accepted names; on the command line
 // that is a usage error, with the option named.
-template <typename Parse> auto parseName(const QString& option, const QString& text, Parse parse)
+template <typename Parse>
+auto parseName(const QString& option, const QString& text, Parse parse)
 {
     try {
         return parse(toStdString(text));
@@ -48,7 +49,8 @@ template <typename Parse> auto parseName(const QString& option, const QString& t
 
 bool isUniform(ada::Sampler sampler)
 {
-    return sampler == ada::Sampler::UniformWithReplacement || sampler == ada::Sampler::UniformWithoutReplacement
+    return sampler == ada::Sampler::UniformWithReplacement
+        || sampler == ada::Sampler::UniformWithoutReplacement
         || sampler == ada::Sampler::UniformWithoutReplacementFpc;
 }
 
@@ -83,54 +85,56 @@ std::uint64_t parseUnsigned(const QString& option, const QString& text)
     bool ok = false;
     const qulonglong value = text.trimmed().toULongLong(&ok);
     if (!ok)
-        throw UsageError(
-            "--" + toStdString(option) + " expects a non-negative integer, got '" + toStdString(text) + "'");
+        throw UsageError("--" + toStdString(option) + " expects a non-negative integer, got '"
+                         + toStdString(text) + "'");
     return value;
 }
 
 void addCommonOptions(QCommandLineParser& parser)
 {
     parser.addPositionalArgument(QStringLiteral("DATASET"),
-        QStringLiteral("An HDF5 head file, or synthetic:FAMILY?n=…&d=…&m=…&seed=… "
-                       "(FAMILY: sanity, noisy, random-mu, high-variance)."));
+                                 QStringLiteral("An HDF5 head file, or synthetic:FAMILY?n=…&d=…&m=…&seed=… "
+                                                "(FAMILY: sanity, noisy, random-mu, high-variance)."));
     parser.addOptions({
         {kQueries, QStringLiteral("Use the first M queries (default: all)."), QStringLiteral("M")},
         {kJson, QStringLiteral("Also write the results as JSON to FILE."), QStringLiteral("FILE")},
-        {kEps, QStringLiteral("Multiplicative accuracy ε of p̂, in (0, 1) (default 0.3)."), QStringLiteral("E")},
+        {kEps, QStringLiteral("Multiplicative accuracy ε of p̂, in (0, 1) (default 0.3)."),
+         QStringLiteral("E")},
         {kDelta, QStringLiteral("Failure probability δ, in (0, 1) (default 0.1)."), QStringLiteral("D")},
         {kK, QStringLiteral("Top-k size, 1 ≤ k < n (default 1)."), QStringLiteral("K")},
         {kTemperature, QStringLiteral("Override the head's temperature β."), QStringLiteral("B")},
         {kPreset, QStringLiteral("paper, theory or reference (default paper)."), QStringLiteral("PRESET")},
         {kSampler,
-            QStringLiteral("uniform-wr, uniform-wor, uniform-wor-fpc, is-wr or is-wor-ht "
-                           "(default: the preset's)."),
-            QStringLiteral("SAMPLER")},
+         QStringLiteral("uniform-wr, uniform-wor, uniform-wor-fpc, is-wr or is-wor-ht "
+                        "(default: the preset's)."),
+         QStringLiteral("SAMPLER")},
         {kWeights, QStringLiteral("Importance weights: none, head, query or both (default: the preset's)."),
-            QStringLiteral("W")},
+         QStringLiteral("W")},
         {kExactWinner, QStringLiteral("Compute the top-k logits exactly: yes or no (default: the preset's)."),
-            QStringLiteral("yes|no")},
-        {kWarmupCap, QStringLiteral("Warm-up cap c_init in (0, 1] (default: the preset's)."), QStringLiteral("C")},
+         QStringLiteral("yes|no")},
+        {kWarmupCap, QStringLiteral("Warm-up cap c_init in (0, 1] (default: the preset's)."),
+         QStringLiteral("C")},
         {kHadamard, QStringLiteral("Apply the randomised Hadamard transform.")},
         {kFudgeBest, QStringLiteral("Fudge factor φ_b of the best-arm phase (default 1, or tuned)."),
-            QStringLiteral("F")},
+         QStringLiteral("F")},
         {kFudgeLog, QStringLiteral("Fudge factor φ_ℓ of the partition phase (default 1, or tuned)."),
-            QStringLiteral("F")},
+         QStringLiteral("F")},
         {kNoiseBound,
-            QStringLiteral("Known per-pull variance σ² (default: the synthetic family's for "
-                           "uniform samplers, else the data-driven proxy)."),
-            QStringLiteral("V")},
+         QStringLiteral("Known per-pull variance σ² (default: the synthetic family's for "
+                        "uniform samplers, else the data-driven proxy)."),
+         QStringLiteral("V")},
         {kSeed, QStringLiteral("The algorithm's seed (default 42)."), QStringLiteral("S")},
     });
 }
 
 bool parseCommandLine(QCommandLineParser& parser, const QStringList& arguments, const QString& commandName)
 {
-    const QCommandLineOption help(
-        QStringList {QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
     parser.addOption(help);
     if (!parser.parse(arguments))
-        throw UsageError(
-            toStdString(parser.errorText()) + " (see 'adasoftmax " + toStdString(commandName) + " --help')");
+        throw UsageError(toStdString(parser.errorText()) + " (see 'adasoftmax " + toStdString(commandName)
+                         + " --help')");
     if (parser.isSet(help)) {
         // The usage line would name argv[0]'s full path and omit the subcommand.
         QString text = parser.helpText();
@@ -173,7 +177,8 @@ CommonOptions readCommonOptions(const QCommandLineParser& parser)
     if (const auto v = valueOf(parser, kSampler))
         a.sampler = parseName(kSampler, *v, [](const std::string& s) { return ada::parseSampler(s); });
     if (const auto v = valueOf(parser, kWeights))
-        a.weights = parseName(kWeights, *v, [](const std::string& s) { return ada::parseImportanceWeights(s); });
+        a.weights
+            = parseName(kWeights, *v, [](const std::string& s) { return ada::parseImportanceWeights(s); });
     if (const auto v = valueOf(parser, kExactWinner)) {
         if (*v == QLatin1String("yes"))
             a.exactWinner = true;
@@ -239,19 +244,21 @@ int resolveQueryCount(const CommonOptions& options, const ada::Dataset& dataset)
 {
     const int available = static_cast<int>(dataset.queryCount());
     if (available < 1)
-        throw ada::DatasetError(dataset.name + " has no queries (/queries/x); this command needs at least one");
+        throw ada::DatasetError(dataset.name
+                                + " has no queries (/queries/x); this command needs at least one");
     const int n = static_cast<int>(dataset.head.arms());
     if (options.algorithm.k >= n)
         throw UsageError("--k " + std::to_string(options.algorithm.k)
-            + " must be smaller than the number of arms n = " + std::to_string(n) + " of " + dataset.name);
+                         + " must be smaller than the number of arms n = " + std::to_string(n) + " of "
+                         + dataset.name);
     if (!options.queries)
         return available;
     const int m = *options.queries;
     if (m < 1)
         throw UsageError("--queries must be at least 1, got " + std::to_string(m));
     if (m > available)
-        throw UsageError("--queries " + std::to_string(m) + " exceeds the " + std::to_string(available) + " queries of "
-            + dataset.name);
+        throw UsageError("--queries " + std::to_string(m) + " exceeds the " + std::to_string(available)
+                         + " queries of " + dataset.name);
     return m;
 }
 

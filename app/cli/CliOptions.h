@@ -56,7 +56,7 @@ struct AlgorithmOptions {
 struct CommonOptions {
     QString dataset;
     std::optional<int> queries; // the first M queries; unset: all
-    QString jsonPath; // empty: no JSON
+    QString jsonPath;           // empty: no JSON
     AlgorithmOptions algorithm;
 };
 

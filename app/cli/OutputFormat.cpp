@@ -119,7 +119,7 @@ KeyValues configRows(const ada::Config& config, const ada::Dataset& dataset)
         {QStringLiteral("warm-up cap"), formatNumber(config.warmupCap)},
         {QStringLiteral("hadamard"), config.hadamard ? QStringLiteral("yes") : QStringLiteral("no")},
         {QStringLiteral("noise bound"),
-            config.noiseBound ? formatNumber(*config.noiseBound) : QStringLiteral("data-driven proxy")},
+         config.noiseBound ? formatNumber(*config.noiseBound) : QStringLiteral("data-driven proxy")},
         {QStringLiteral("seed"), QString::number(config.seed)},
     };
 }
@@ -140,7 +140,7 @@ void addConfigFields(QJsonObject& object, const ada::Config& config, const ada::
     object.insert(QStringLiteral("warmup_cap"), config.warmupCap);
     object.insert(QStringLiteral("hadamard"), config.hadamard);
     object.insert(QStringLiteral("noise_bound"),
-        config.noiseBound ? QJsonValue(*config.noiseBound) : QJsonValue(QJsonValue::Null));
+                  config.noiseBound ? QJsonValue(*config.noiseBound) : QJsonValue(QJsonValue::Null));
     // Qt 6 keeps a qint64 exact in JSON; a seed beyond it falls back to a decimal string rather than
     // being rounded into a different seed.
     if (config.seed <= static_cast<std::uint64_t>(std::numeric_limits<qint64>::max()))
@@ -151,12 +151,14 @@ void addConfigFields(QJsonObject& object, const ada::Config& config, const ada::
 
 QString fudgeText(const ada::FudgeFactors& fudge)
 {
-    return QStringLiteral("best arms %1, log norm %2").arg(formatNumber(fudge.bestArms), formatNumber(fudge.logNorm));
+    return QStringLiteral("best arms %1, log norm %2")
+        .arg(formatNumber(fudge.bestArms), formatNumber(fudge.logNorm));
 }
 
 QJsonObject fudgeJson(const ada::FudgeFactors& fudge)
 {
-    return QJsonObject {{QStringLiteral("best_arms"), fudge.bestArms}, {QStringLiteral("log_norm"), fudge.logNorm}};
+    return QJsonObject{{QStringLiteral("best_arms"), fudge.bestArms},
+                       {QStringLiteral("log_norm"), fudge.logNorm}};
 }
 
 ProgressPrinter::ProgressPrinter()

@@ -61,7 +61,7 @@ private:
 // Numbers as people read them: a fixed count of significant digits.
 [[nodiscard]] QString formatNumber(double value, int significant = 4);
 [[nodiscard]] QString formatInteger(long long value); // with thousands separators: 1 234 567
-[[nodiscard]] QString formatSeconds(double seconds); // 12.300 ms, 4.560 s, 87.00 us
+[[nodiscard]] QString formatSeconds(double seconds);  // 12.300 ms, 4.560 s, 87.00 us
 [[nodiscard]] QString formatPercent(double fraction); // 0.95 -> "95.0 %"
 
 // Writes `object` (indented) to `path` through QSaveFile, so a failed write leaves no half file.

@@ -31,11 +31,12 @@ void checkJsonDirectory(const QString& path)
         return;
     const QDir dir = QFileInfo(path).absoluteDir();
     if (!dir.exists())
-        throw IoError(
-            "cannot write " + toStdString(path) + ": the folder " + toStdString(dir.path()) + " does not exist");
+        throw IoError("cannot write " + toStdString(path) + ": the folder " + toStdString(dir.path())
+                      + " does not exist");
 }
 
-template <typename T> QJsonArray toJsonArray(const std::vector<T>& values)
+template <typename T>
+QJsonArray toJsonArray(const std::vector<T>& values)
 {
     QJsonArray out;
     for (const T& v : values)
@@ -43,7 +44,8 @@ template <typename T> QJsonArray toJsonArray(const std::vector<T>& values)
     return out;
 }
 
-template <typename T> QString joined(const std::vector<T>& values)
+template <typename T>
+QString joined(const std::vector<T>& values)
 {
     QStringList parts;
     for (const T& v : values) {
@@ -57,7 +59,7 @@ template <typename T> QString joined(const std::vector<T>& values)
 
 std::array<std::int64_t, ada::kCostedPhases> phaseTotals(const ada::ExperimentReport& report)
 {
-    std::array<std::int64_t, ada::kCostedPhases> totals {};
+    std::array<std::int64_t, ada::kCostedPhases> totals{};
     for (const ada::QueryOutcome& o : report.outcomes)
         for (int p = 0; p < ada::kCostedPhases; ++p)
             totals[static_cast<std::size_t>(p)] += o.result.phasePulls[static_cast<std::size_t>(p)];
@@ -79,24 +81,27 @@ QString summary(const ada::ExperimentReport& report, const ada::Config& config, 
     KeyValues rows = configRows(config, dataset);
     rows.insert(rows.begin() + 3, {QStringLiteral("queries (test)"), QString::number(tested)});
     rows.insert(rows.begin() + 4, {QStringLiteral("tuning queries"), QString::number(tuned)});
-    rows.emplace_back(QStringLiteral("fudge factors"),
+    rows.emplace_back(
+        QStringLiteral("fudge factors"),
         fudgeText(report.fudge)
             + (tuned > 0 ? QStringLiteral(" (tuned on %1 queries)").arg(tuned) : QStringLiteral(" (given)")));
     rows.emplace_back(QStringLiteral("total pulls"), formatInteger(report.totalPulls));
     rows.emplace_back(QStringLiteral("exact pulls (sum n*D)"), formatInteger(report.exactPulls));
     rows.emplace_back(QStringLiteral("speedup (samples)"),
-        formatNumber(report.speedup) + QStringLiteral("x  (1 / mean of pulls/(n*D))"));
+                      formatNumber(report.speedup) + QStringLiteral("x  (1 / mean of pulls/(n*D))"));
     rows.emplace_back(QStringLiteral("success rate"),
-        QStringLiteral("%1/%2 = %3 (target >= %4)")
-            .arg(successCount(report))
-            .arg(tested)
-            .arg(formatPercent(report.successRate))
-            .arg(formatPercent(1.0 - config.delta)));
+                      QStringLiteral("%1/%2 = %3 (target >= %4)")
+                          .arg(successCount(report))
+                          .arg(tested)
+                          .arg(formatPercent(report.successRate))
+                          .arg(formatPercent(1.0 - config.delta)));
     const double perQuery = tested > 0 ? 1.0 / tested : 0.0;
     rows.emplace_back(QStringLiteral("wall-clock adaptive"),
-        QStringLiteral("%1 (%2 per query)")
-            .arg(formatSeconds(report.wallAdaptiveSeconds), formatSeconds(report.wallAdaptiveSeconds * perQuery)));
-    rows.emplace_back(QStringLiteral("wall-clock exact"),
+                      QStringLiteral("%1 (%2 per query)")
+                          .arg(formatSeconds(report.wallAdaptiveSeconds),
+                               formatSeconds(report.wallAdaptiveSeconds * perQuery)));
+    rows.emplace_back(
+        QStringLiteral("wall-clock exact"),
         QStringLiteral("%1 (%2 per query)")
             .arg(formatSeconds(report.wallExactSeconds), formatSeconds(report.wallExactSeconds * perQuery)));
     return renderKeyValues(rows);
@@ -104,16 +109,17 @@ QString summary(const ada::ExperimentReport& report, const ada::Config& config, 
 
 QString perQueryTable(const ada::ExperimentReport& report)
 {
-    TextTable table({QStringLiteral("query"), QStringLiteral("top-k"), QStringLiteral("p_hat"), QStringLiteral("p"),
-        QStringLiteral("pulls"), QStringLiteral("success")});
+    TextTable table({QStringLiteral("query"), QStringLiteral("top-k"), QStringLiteral("p_hat"),
+                     QStringLiteral("p"), QStringLiteral("pulls"), QStringLiteral("success")});
     for (const ada::QueryOutcome& o : report.outcomes)
         table.addRow({QString::number(o.query), joined(o.result.topK), joined(o.result.probabilities),
-            joined(o.trueProbabilities), formatInteger(o.result.totalPulls),
-            o.success ? QStringLiteral("yes") : QStringLiteral("NO")});
+                      joined(o.trueProbabilities), formatInteger(o.result.totalPulls),
+                      o.success ? QStringLiteral("yes") : QStringLiteral("NO")});
     return table.render();
 }
 
-QJsonObject reportJson(const ada::ExperimentReport& report, const ada::Config& config, const ada::Dataset& dataset)
+QJsonObject reportJson(const ada::ExperimentReport& report, const ada::Config& config,
+                       const ada::Dataset& dataset)
 {
     QJsonObject out;
     addConfigFields(out, config, dataset);
@@ -130,8 +136,9 @@ QJsonObject reportJson(const ada::ExperimentReport& report, const ada::Config& c
 
     const auto phases = phaseTotals(report);
     // JSON keys are identifiers, so "warmup" rather than the display name "warm-up".
-    static const std::array<QString, ada::kCostedPhases> kPhaseKeys {
-        QStringLiteral("warmup"), QStringLiteral("elimination"), QStringLiteral("winner"), QStringLiteral("partition")};
+    static const std::array<QString, ada::kCostedPhases> kPhaseKeys{
+        QStringLiteral("warmup"), QStringLiteral("elimination"), QStringLiteral("winner"),
+        QStringLiteral("partition")};
     QJsonObject phaseObject;
     for (std::size_t p = 0; p < kPhaseKeys.size(); ++p)
         phaseObject.insert(kPhaseKeys[p], static_cast<qint64>(phases[p]));
@@ -139,7 +146,7 @@ QJsonObject reportJson(const ada::ExperimentReport& report, const ada::Config& c
 
     QJsonArray perQuery;
     for (const ada::QueryOutcome& o : report.outcomes) {
-        perQuery.append(QJsonObject {
+        perQuery.append(QJsonObject{
             {QStringLiteral("query"), o.query},
             {QStringLiteral("pulls"), static_cast<qint64>(o.result.totalPulls)},
             {QStringLiteral("top_k"), toJsonArray(o.result.topK)},
@@ -162,15 +169,16 @@ QJsonObject reportJson(const ada::ExperimentReport& report, const ada::Config& c
 int runCommand(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Run AdaptiveSoftmax on every test query of DATASET and score it against exact softmax.\n"
-                       "With the paper preset, the fudge factors are first tuned on a seeded subset of the "
-                       "queries (--tune), which are then left out of the test."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Run AdaptiveSoftmax on every test query of DATASET and score it against exact softmax.\n"
+        "With the paper preset, the fudge factors are first tuned on a seeded subset of the "
+        "queries (--tune), which are then left out of the test."));
     addCommonOptions(parser);
-    parser.addOption({kTune,
-        QStringLiteral("Tune the fudge factors on N of the queries (default: min(200, M/4) for the "
-                       "paper preset, 0 otherwise)."),
-        QStringLiteral("N")});
+    parser.addOption(
+        {kTune,
+         QStringLiteral("Tune the fudge factors on N of the queries (default: min(200, M/4) for the "
+                        "paper preset, 0 otherwise)."),
+         QStringLiteral("N")});
     if (!parseCommandLine(parser, arguments, QStringLiteral("run")))
         return kExitOk;
     const CommonOptions options = readCommonOptions(parser);
@@ -184,8 +192,9 @@ int runCommand(const QStringList& arguments)
     const ada::Dataset dataset = ada::loadDataset(toStdString(options.dataset));
     const int queries = resolveQueryCount(options, dataset);
     if (tune && *tune >= queries)
-        throw UsageError("--tune " + std::to_string(*tune) + " must be smaller than the number of queries used ("
-            + std::to_string(queries) + "), so that some are left to test");
+        throw UsageError("--tune " + std::to_string(*tune)
+                         + " must be smaller than the number of queries used (" + std::to_string(queries)
+                         + "), so that some are left to test");
     const ada::Config config = buildConfig(options.algorithm, dataset);
 
     ada::ExperimentOptions experiment;
@@ -196,8 +205,10 @@ int runCommand(const QStringList& arguments)
     experiment.splitSeed = config.seed;
 
     ProgressPrinter progress;
-    const ada::ExperimentReport report = ada::runExperiment(dataset, experiment,
-        [&progress](int done, int total, std::string_view stage) { return progress(done, total, stage); });
+    const ada::ExperimentReport report
+        = ada::runExperiment(dataset, experiment, [&progress](int done, int total, std::string_view stage) {
+              return progress(done, total, stage);
+          });
     progress.finish();
 
     QTextStream out(stdout);

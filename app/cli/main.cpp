@@ -43,7 +43,8 @@ int dispatch(const QStringList& arguments)
     if (arguments.size() < 2)
         throw UsageError("missing COMMAND (run or bench); see adasoftmax --help");
     const QString command = arguments.at(1);
-    if (command == QLatin1String("-h") || command == QLatin1String("--help") || command == QLatin1String("help")) {
+    if (command == QLatin1String("-h") || command == QLatin1String("--help")
+        || command == QLatin1String("help")) {
         QTextStream(stdout) << kUsage;
         return kExitOk;
     }
@@ -59,8 +60,10 @@ int dispatch(const QStringList& arguments)
     if (command == QLatin1String("bench"))
         return benchCommand(rest);
     if (command.startsWith(u'-'))
-        throw UsageError("unknown option '" + toStdString(command) + "' before the command; see adasoftmax --help");
-    throw UsageError("unknown command '" + toStdString(command) + "' (commands: run, bench; see adasoftmax --help)");
+        throw UsageError("unknown option '" + toStdString(command)
+                         + "' before the command; see adasoftmax --help");
+    throw UsageError("unknown command '" + toStdString(command)
+                     + "' (commands: run, bench; see adasoftmax --help)");
 }
 
 } // namespace

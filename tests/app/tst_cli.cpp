@@ -47,7 +47,7 @@ QJsonObject readJson(const QString& path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    QJsonParseError error {};
+    QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
     if (error.error != QJsonParseError::NoError)
         qWarning() << path << error.errorString();
@@ -71,7 +71,7 @@ private:
     {
         const QString path = dir_.filePath(name);
         const CliRun run
-            = runCli(QStringList {QStringLiteral("run")} + args + QStringList {QStringLiteral("--json"), path});
+            = runCli(QStringList{QStringLiteral("run")} + args + QStringList{QStringLiteral("--json"), path});
         if (run.crashed || run.exitCode != 0) {
             qWarning().noquote() << "exit" << run.exitCode << run.err;
             return {};
@@ -105,9 +105,11 @@ private slots:
         const QJsonObject json
             = runToJson({kNoisy, QStringLiteral("--preset"), QStringLiteral("theory")}, "theory.json");
         QVERIFY(!json.isEmpty());
-        for (const char* key : {"dataset", "n", "d", "queries", "tune_queries", "eps", "delta", "k", "preset",
-                 "sampler", "weights", "seed", "total_pulls", "exact_pulls", "speedup", "success_rate", "fudge",
-                 "per_query", "wall_adaptive_s", "wall_exact_s", "phase_pulls"})
+        for (const char* key : {"dataset",      "n",     "d",           "queries",         "tune_queries",
+                                "eps",          "delta", "k",           "preset",          "sampler",
+                                "weights",      "seed",  "total_pulls", "exact_pulls",     "speedup",
+                                "success_rate", "fudge", "per_query",   "wall_adaptive_s", "wall_exact_s",
+                                "phase_pulls"})
             QVERIFY2(json.contains(QLatin1String(key)), key);
         for (const char* key : {"best_arms", "log_norm"})
             QVERIFY2(json.value("fudge").toObject().contains(QLatin1String(key)), key);
@@ -127,8 +129,8 @@ private slots:
         int successes = 0;
         for (const QJsonValue& value : perQuery) {
             const QJsonObject q = value.toObject();
-            for (const char* key :
-                {"query", "pulls", "top_k", "p_hat", "p_true", "log_s_hat", "log_s", "success", "effective_dim"})
+            for (const char* key : {"query", "pulls", "top_k", "p_hat", "p_true", "log_s_hat", "log_s",
+                                    "success", "effective_dim"})
                 QVERIFY2(q.contains(QLatin1String(key)), key);
             QCOMPARE(q.value("top_k").toArray().size(), 1);
             QCOMPARE(q.value("p_hat").toArray().size(), 1);
@@ -146,7 +148,7 @@ private slots:
         // The paper's speedup (§1.3): 1 / mean over queries of pulls / (n·D).
         const double speedup = 1.0 / (fractionSum / perQuery.size());
         QVERIFY2(std::abs(json.value("speedup").toDouble() - speedup) <= 1e-12 * speedup,
-            qPrintable(QStringLiteral("%1 vs %2").arg(json.value("speedup").toDouble()).arg(speedup)));
+                 qPrintable(QStringLiteral("%1 vs %2").arg(json.value("speedup").toDouble()).arg(speedup)));
         QCOMPARE(json.value("success_rate").toDouble(), double(successes) / perQuery.size());
 
         const QJsonObject phases = json.value("phase_pulls").toObject();
@@ -160,8 +162,8 @@ private slots:
 
     void sameSeedSameJson()
     {
-        const QStringList args {kSmall, QStringLiteral("--preset"), QStringLiteral("theory"), QStringLiteral("--seed"),
-            QStringLiteral("7")};
+        const QStringList args{kSmall, QStringLiteral("--preset"), QStringLiteral("theory"),
+                               QStringLiteral("--seed"), QStringLiteral("7")};
         QJsonObject first = runToJson(args, "a.json");
         QJsonObject second = runToJson(args, "b.json");
         QVERIFY(!first.isEmpty() && !second.isEmpty());
@@ -175,9 +177,9 @@ private slots:
 
     void paperPresetTunes()
     {
-        const QJsonObject json = runToJson(
-            {QStringLiteral("synthetic:noisy?n=40&d=400&m=60&seed=2"), QStringLiteral("--tune"), QStringLiteral("20")},
-            "paper.json");
+        const QJsonObject json = runToJson({QStringLiteral("synthetic:noisy?n=40&d=400&m=60&seed=2"),
+                                            QStringLiteral("--tune"), QStringLiteral("20")},
+                                           "paper.json");
         QVERIFY(!json.isEmpty());
         QCOMPARE(json.value("preset").toString(), QStringLiteral("paper"));
         QCOMPARE(json.value("queries").toInt(), 40);
@@ -187,7 +189,8 @@ private slots:
 
     void tableOnStdout()
     {
-        const CliRun run = runCli({QStringLiteral("run"), kSmall, QStringLiteral("--k"), QStringLiteral("2")});
+        const CliRun run
+            = runCli({QStringLiteral("run"), kSmall, QStringLiteral("--k"), QStringLiteral("2")});
         QCOMPARE(run.exitCode, 0);
         for (const char* text : {"speedup", "success rate", "total pulls", "p_hat"})
             QVERIFY2(run.out.contains(QLatin1String(text)), text);
@@ -205,7 +208,8 @@ private slots:
             "with h5py.File(sys.argv[1], 'w') as f:\n"
             "    f.attrs['format'] = 'adasoftmax-head'\n"
             "    f.attrs['version'] = 1\n"
-            "    f.create_dataset('head/weight', data=(rng.standard_normal((30, 200)) / 20).astype(np.float32))\n"
+            "    f.create_dataset('head/weight', data=(rng.standard_normal((30, 200)) / "
+            "20).astype(np.float32))\n"
             "    f.create_dataset('queries/x', data=rng.standard_normal((10, 200)).astype(np.float32))\n");
         QProcess process;
         process.setProcessChannelMode(QProcess::MergedChannels);
@@ -228,9 +232,9 @@ private slots:
         ds.queries = ada::RowMatrixF::Random(4, 64);
         const QString path = dir_.filePath(QStringLiteral("own-head.h5"));
         ada::writeHeadFile(ds, path.toStdString());
-        const QJsonObject json = runToJson(
-            {path, QStringLiteral("--preset"), QStringLiteral("theory"), QStringLiteral("--k"), QStringLiteral("3")},
-            "own.json");
+        const QJsonObject json = runToJson({path, QStringLiteral("--preset"), QStringLiteral("theory"),
+                                            QStringLiteral("--k"), QStringLiteral("3")},
+                                           "own.json");
         QVERIFY(!json.isEmpty());
         QCOMPARE(json.value("n").toInt(), 25);
         QCOMPARE(json.value("queries").toInt(), 4);
@@ -240,8 +244,9 @@ private slots:
     void benchReportsRatio()
     {
         const QString path = dir_.filePath(QStringLiteral("bench.json"));
-        const CliRun run = runCli({QStringLiteral("bench"), QStringLiteral("synthetic:noisy?n=30&d=500&m=5&seed=2"),
-            QStringLiteral("--repetitions"), QStringLiteral("2"), QStringLiteral("--json"), path});
+        const CliRun run
+            = runCli({QStringLiteral("bench"), QStringLiteral("synthetic:noisy?n=30&d=500&m=5&seed=2"),
+                      QStringLiteral("--repetitions"), QStringLiteral("2"), QStringLiteral("--json"), path});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY(run.out.contains(QStringLiteral("time speedup")));
         QVERIFY(run.out.contains(QStringLiteral("success rate")));
@@ -261,31 +266,40 @@ private slots:
         QTest::addColumn<QString>("message");
         const QString s = kSmall;
         const QString r = QStringLiteral("run");
-        QTest::newRow("no command") << QStringList {} << 2 << "missing COMMAND";
-        QTest::newRow("missing dataset") << QStringList {r} << 2 << "missing DATASET";
-        QTest::newRow("unknown command") << QStringList {"frobnicate", s} << 2 << "unknown command 'frobnicate'";
-        QTest::newRow("unknown option") << QStringList {r, s, "--bogus"} << 2 << "Unknown option 'bogus'";
-        QTest::newRow("eps 0") << QStringList {r, s, "--eps", "0"} << 2 << "epsilon must lie strictly between 0 and 1";
-        QTest::newRow("eps 1.5") << QStringList {r, s, "--eps", "1.5"} << 2
+        QTest::newRow("no command") << QStringList{} << 2 << "missing COMMAND";
+        QTest::newRow("missing dataset") << QStringList{r} << 2 << "missing DATASET";
+        QTest::newRow("unknown command")
+            << QStringList{"frobnicate", s} << 2 << "unknown command 'frobnicate'";
+        QTest::newRow("unknown option") << QStringList{r, s, "--bogus"} << 2 << "Unknown option 'bogus'";
+        QTest::newRow("eps 0") << QStringList{r, s, "--eps", "0"} << 2
+                               << "epsilon must lie strictly between 0 and 1";
+        QTest::newRow("eps 1.5") << QStringList{r, s, "--eps", "1.5"} << 2
                                  << "epsilon must lie strictly between 0 and 1";
-        QTest::newRow("eps abc") << QStringList {r, s, "--eps", "abc"} << 2 << "--eps expects a number, got 'abc'";
-        QTest::newRow("delta abc") << QStringList {r, s, "--delta", "abc"} << 2
+        QTest::newRow("eps abc") << QStringList{r, s, "--eps", "abc"} << 2
+                                 << "--eps expects a number, got 'abc'";
+        QTest::newRow("delta abc") << QStringList{r, s, "--delta", "abc"} << 2
                                    << "--delta expects a number, got 'abc'";
-        QTest::newRow("k 0") << QStringList {r, s, "--k", "0"} << 2 << "k must be at least 1";
-        QTest::newRow("k = n") << QStringList {r, s, "--k", "20"} << 2
+        QTest::newRow("k 0") << QStringList{r, s, "--k", "0"} << 2 << "k must be at least 1";
+        QTest::newRow("k = n") << QStringList{r, s, "--k", "20"} << 2
                                << "must be smaller than the number of arms n = 20";
-        QTest::newRow("unknown preset") << QStringList {r, s, "--preset", "fast"} << 2 << "unknown preset 'fast'";
-        QTest::newRow("unknown sampler") << QStringList {r, s, "--sampler", "magic"} << 2 << "unknown sampler 'magic'";
-        QTest::newRow("exact-winner") << QStringList {r, s, "--exact-winner", "maybe"} << 2 << "expects yes or no";
-        QTest::newRow("nonexistent file") << QStringList {r, dir_.filePath("missing.h5")} << 1 << "no such file";
-        QTest::newRow("queries 0") << QStringList {r, s, "--queries", "0"} << 2 << "--queries must be at least 1";
-        QTest::newRow("queries > m") << QStringList {r, s, "--queries", "7"} << 2 << "exceeds the 6 queries";
-        QTest::newRow("tune >= queries") << QStringList {r, s, "--tune", "6"} << 2 << "--tune 6 must be smaller";
-        QTest::newRow("bad synthetic") << QStringList {r, "synthetic:nope"} << 1 << "unknown family 'nope'";
-        QTest::newRow("repetitions 0") << QStringList {"bench", s, "--repetitions", "0"} << 2
-                                       << "--repetitions must be at least 1";
-        QTest::newRow("unwritable json") << QStringList {r, s, "--json", dir_.filePath("no/such/dir/out.json")} << 1
-                                         << "cannot write";
+        QTest::newRow("unknown preset")
+            << QStringList{r, s, "--preset", "fast"} << 2 << "unknown preset 'fast'";
+        QTest::newRow("unknown sampler")
+            << QStringList{r, s, "--sampler", "magic"} << 2 << "unknown sampler 'magic'";
+        QTest::newRow("exact-winner")
+            << QStringList{r, s, "--exact-winner", "maybe"} << 2 << "expects yes or no";
+        QTest::newRow("nonexistent file")
+            << QStringList{r, dir_.filePath("missing.h5")} << 1 << "no such file";
+        QTest::newRow("queries 0") << QStringList{r, s, "--queries", "0"} << 2
+                                   << "--queries must be at least 1";
+        QTest::newRow("queries > m") << QStringList{r, s, "--queries", "7"} << 2 << "exceeds the 6 queries";
+        QTest::newRow("tune >= queries")
+            << QStringList{r, s, "--tune", "6"} << 2 << "--tune 6 must be smaller";
+        QTest::newRow("bad synthetic") << QStringList{r, "synthetic:nope"} << 1 << "unknown family 'nope'";
+        QTest::newRow("repetitions 0")
+            << QStringList{"bench", s, "--repetitions", "0"} << 2 << "--repetitions must be at least 1";
+        QTest::newRow("unwritable json")
+            << QStringList{r, s, "--json", dir_.filePath("no/such/dir/out.json")} << 1 << "cannot write";
     }
 
     void badInputs()
@@ -310,8 +324,8 @@ private slots:
         const CliRun run = runCli({QStringLiteral("run"), path});
         QVERIFY(!run.crashed);
         QCOMPARE(run.exitCode, 1);
-        QVERIFY2(
-            run.err.contains(QStringLiteral("adasoftmax: error: ")) && run.err.contains(path), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("adasoftmax: error: ")) && run.err.contains(path),
+                 qPrintable(run.err));
     }
 };
 

@@ -127,8 +127,8 @@ void TestAdaptiveSoftmax::pacSuccessOnSyntheticFamilies_data()
     QTest::addColumn<int>("family");
     QTest::addColumn<int>("preset");
     QTest::addColumn<int>("tune");
-    const int fams[] = {int(SyntheticFamily::Sanity), int(SyntheticFamily::Noisy), int(SyntheticFamily::RandomMu),
-                        int(SyntheticFamily::HighVariance)};
+    const int fams[] = {int(SyntheticFamily::Sanity), int(SyntheticFamily::Noisy),
+                        int(SyntheticFamily::RandomMu), int(SyntheticFamily::HighVariance)};
     for (int f : fams) {
         const char* name = toString(SyntheticFamily(f)).data();
         QTest::newRow(qPrintable(QString("%1 theory").arg(name))) << f << int(Preset::Theory) << 0;
@@ -140,8 +140,9 @@ void TestAdaptiveSoftmax::pacSuccessOnSyntheticFamilies_data()
 
 void TestAdaptiveSoftmax::pacSuccessOnSyntheticFamilies()
 {
-    // 400 test queries per family at δ = 0.1, untuned (φ = 1) and tuned on 100 other queries. We assert the empirical success rate is
-    // at least 1 − δ, and print the one-sided 95% Clopper–Pearson upper bound on the failure rate.
+    // 400 test queries per family at δ = 0.1, untuned (φ = 1) and tuned on 100 other queries. We assert the
+    // empirical success rate is at least 1 − δ, and print the one-sided 95% Clopper–Pearson upper bound on
+    // the failure rate.
     QFETCH(int, family);
     QFETCH(int, preset);
     QFETCH(int, tune);
@@ -159,7 +160,8 @@ void TestAdaptiveSoftmax::pacSuccessOnSyntheticFamilies()
     const ExperimentReport report = runExperiment(ds, options);
     QCOMPARE(int(report.outcomes.size()), kQueries);
     const int failures = static_cast<int>(std::lround((1.0 - report.successRate) * kQueries));
-    qInfo("%s: success %.4f over %d queries, failure-rate 95%% upper bound %.4f, speedup %.2fx (fudge %.3g, %.3g)",
+    qInfo("%s: success %.4f over %d queries, failure-rate 95%% upper bound %.4f, speedup %.2fx (fudge %.3g, "
+          "%.3g)",
           QTest::currentDataTag(), report.successRate, kQueries, clopperPearsonUpper(failures, kQueries),
           report.speedup, report.fudge.bestArms, report.fudge.logNorm);
     QVERIFY2(report.successRate >= 0.9, qPrintable(QString::number(report.successRate)));
@@ -178,7 +180,8 @@ void TestAdaptiveSoftmax::sameSeedSameBits()
         QCOMPARE(a.pullsPerArm, b.pullsPerArm);
         QVERIFY(std::memcmp(&a.logPartition, &b.logPartition, sizeof(double)) == 0);
         QVERIFY(std::memcmp(a.probabilities.data(), b.probabilities.data(),
-                            a.probabilities.size() * sizeof(double)) == 0);
+                            a.probabilities.size() * sizeof(double))
+                == 0);
         c.seed = 99;
         const Result other = runAdaptiveSoftmax(ds.head, x, c);
         QVERIFY(other.pullsPerArm != a.pullsPerArm || other.logPartition != a.logPartition);

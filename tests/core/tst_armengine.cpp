@@ -27,7 +27,8 @@ Config samplerConfig(Sampler s, ImportanceWeights w, bool hadamard = false)
     return c;
 }
 
-ArmEngine makeEngine(const PreparedHead& prepared, const Eigen::VectorXf& query, const Config& c, std::uint64_t seed)
+ArmEngine makeEngine(const PreparedHead& prepared, const Eigen::VectorXf& query, const Config& c,
+                     std::uint64_t seed)
 {
     const Eigen::VectorXd x = prepared.transformQuery(query);
     Rng rng(seed);
@@ -216,7 +217,8 @@ void TestArmEngine::importanceBeatsUniformOnHighVariance()
         }
         return total / count;
     };
-    const double uniform = meanAbsError(samplerConfig(Sampler::UniformWithoutReplacement, ImportanceWeights::None));
+    const double uniform
+        = meanAbsError(samplerConfig(Sampler::UniformWithoutReplacement, ImportanceWeights::None));
     const double importance
         = meanAbsError(samplerConfig(Sampler::ImportanceWithoutReplacement, ImportanceWeights::Both));
     qInfo("mean absolute error: uniform %.3f, importance %.3f", uniform, importance);

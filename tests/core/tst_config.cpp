@@ -83,7 +83,8 @@ void TestConfig::namesRoundTrip()
                    Sampler::UniformWithoutReplacementFpc, Sampler::ImportanceWithReplacement,
                    Sampler::ImportanceWithoutReplacement})
         QVERIFY(parseSampler(toString(s)) == s);
-    for (auto w : {ImportanceWeights::None, ImportanceWeights::Head, ImportanceWeights::Query, ImportanceWeights::Both})
+    for (auto w : {ImportanceWeights::None, ImportanceWeights::Head, ImportanceWeights::Query,
+                   ImportanceWeights::Both})
         QVERIFY(parseImportanceWeights(toString(w)) == w);
     for (auto p : {Preset::Paper, Preset::Theory, Preset::Reference})
         QVERIFY(parsePreset(toString(p)) == p);

@@ -39,8 +39,10 @@ void TestFudgeTuning::tunedIsCheaperAndStillPac()
     ExperimentOptions untuned = tuned;
     untuned.tune = 0;
     const ExperimentReport b = runExperiment(ds, untuned);
-    qInfo("tuned: phi_b %.4g, phi_l %.4g, speedup %.2fx, success %.3f on %zu test queries; untuned: %.2fx, %.3f",
-          a.fudge.bestArms, a.fudge.logNorm, a.speedup, a.successRate, a.outcomes.size(), b.speedup, b.successRate);
+    qInfo("tuned: phi_b %.4g, phi_l %.4g, speedup %.2fx, success %.3f on %zu test queries; untuned: %.2fx, "
+          "%.3f",
+          a.fudge.bestArms, a.fudge.logNorm, a.speedup, a.successRate, a.outcomes.size(), b.speedup,
+          b.successRate);
     QCOMPARE(int(a.outcomes.size()), 300);
     QCOMPARE(int(a.tuneQueries.size()), 100);
     QVERIFY(a.successRate >= 0.9);

@@ -80,8 +80,8 @@ private slots:
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("message");
-        const QString accepted =
-            "accepted: a path to an HDF5 head file (HEAD_FORMAT.md) or synthetic:FAMILY?";
+        const QString accepted
+            = "accepted: a path to an HDF5 head file (HEAD_FORMAT.md) or synthetic:FAMILY?";
         QTest::newRow("empty") << ""
                                << "no dataset given (" + accepted;
         QTest::newRow("missing file") << "/no/such/head.h5"

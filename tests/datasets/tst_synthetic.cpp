@@ -17,7 +17,7 @@ namespace {
 bool sameBytes(const RowMatrixF& a, const RowMatrixF& b)
 {
     return a.rows() == b.rows() && a.cols() == b.cols()
-           && std::memcmp(a.data(), b.data(), sizeof(float) * static_cast<std::size_t>(a.size())) == 0;
+        && std::memcmp(a.data(), b.data(), sizeof(float) * static_cast<std::size_t>(a.size())) == 0;
 }
 
 struct Moments {
