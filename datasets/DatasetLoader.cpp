@@ -13,9 +13,9 @@ namespace ada {
 
 namespace {
 
-constexpr std::string_view kAcceptedForms =
-    "accepted: a path to an HDF5 head file (HEAD_FORMAT.md) or "
-    "synthetic:FAMILY?n=…&d=…&m=…&seed=… with FAMILY one of sanity, noisy, random-mu, high-variance";
+constexpr std::string_view kAcceptedForms
+    = "accepted: a path to an HDF5 head file (HEAD_FORMAT.md) or "
+      "synthetic:FAMILY?n=…&d=…&m=…&seed=… with FAMILY one of sanity, noisy, random-mu, high-variance";
 
 } // namespace
 

@@ -15,22 +15,23 @@
 namespace ada {
 
 struct RunData {
-    Trace trace;                       // snapshots + final Result
-    Eigen::VectorXd trueLogits;        // exact β·(A·x + b), n entries
-    double trueLogPartition = 0.0;     // exact log S
-    std::vector<std::string> vocab;    // arm names (may be empty: views show "arm i")
-    Config config;                     // the configuration the run used (fudge included)
-    std::int64_t arms = 0;             // n
-    std::int64_t dim = 0;              // d
-    std::int64_t effectiveDim = 0;     // D(x)
+    Trace trace;                    // snapshots + final Result
+    Eigen::VectorXd trueLogits;     // exact β·(A·x + b), n entries
+    double trueLogPartition = 0.0;  // exact log S
+    std::vector<std::string> vocab; // arm names (may be empty: views show "arm i")
+    Config config;                  // the configuration the run used (fudge included)
+    std::int64_t arms = 0;          // n
+    std::int64_t dim = 0;           // d
+    std::int64_t effectiveDim = 0;  // D(x)
     QString datasetName;
     int queryIndex = 0;
 
     [[nodiscard]] int steps() const { return static_cast<int>(trace.snapshots.size()); }
     [[nodiscard]] QString armName(int arm) const
     {
-        return arm >= 0 && arm < static_cast<int>(vocab.size()) ? QString::fromStdString(vocab[std::size_t(arm)])
-                                                                : QStringLiteral("arm %1").arg(arm);
+        return arm >= 0 && arm < static_cast<int>(vocab.size())
+            ? QString::fromStdString(vocab[std::size_t(arm)])
+            : QStringLiteral("arm %1").arg(arm);
     }
 };
 
