@@ -3,6 +3,7 @@
 #include "BenchCommand.h"
 #include "CliOptions.h"
 #include "RunCommand.h"
+#include "VarianceCommand.h"
 
 #include "datasets/DatasetError.h"
 
@@ -23,6 +24,7 @@ function, by adaptive column sampling with a PAC (epsilon, delta) guarantee.
 Commands:
   run DATASET     tune the fudge factors on some queries, run the others, score against exact softmax
   bench DATASET   wall-clock of adaptive against exact softmax, interleaved; medians and their ratio
+  variance DATASET  the variance lab: each sampler's MSE, bias and variance estimates on one row and query
 
 DATASET is an HDF5 head file (HEAD_FORMAT.md) or synthetic:FAMILY?n=...&d=...&m=...&seed=...
 with FAMILY one of sanity, noisy, random-mu, high-variance.
@@ -41,7 +43,7 @@ int dispatch(const QStringList& arguments)
 {
     using namespace ada::cli;
     if (arguments.size() < 2)
-        throw UsageError("missing COMMAND (run or bench); see adasoftmax --help");
+        throw UsageError("missing COMMAND (run, bench or variance); see adasoftmax --help");
     const QString command = arguments.at(1);
     if (command == QLatin1String("-h") || command == QLatin1String("--help")
         || command == QLatin1String("help")) {
@@ -59,11 +61,13 @@ int dispatch(const QStringList& arguments)
         return runCommand(rest);
     if (command == QLatin1String("bench"))
         return benchCommand(rest);
+    if (command == QLatin1String("variance"))
+        return varianceCommand(rest);
     if (command.startsWith(u'-'))
         throw UsageError("unknown option '" + toStdString(command)
                          + "' before the command; see adasoftmax --help");
     throw UsageError("unknown command '" + toStdString(command)
-                     + "' (commands: run, bench; see adasoftmax --help)");
+                     + "' (commands: run, bench, variance; see adasoftmax --help)");
 }
 
 } // namespace

@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 
 #include <cmath>
@@ -257,6 +258,43 @@ private slots:
         QVERIFY(json.value("time_speedup").toDouble() > 0.0);
         QVERIFY(json.value("sample_speedup").toDouble() > 0.0);
         QVERIFY(json.contains(QStringLiteral("success_rate")));
+    }
+
+    void varianceWritesTheCsvColumns()
+    {
+        const QString path = dir_.filePath(QStringLiteral("variance.csv"));
+        const CliRun run
+            = runCli({QStringLiteral("variance"), QStringLiteral("synthetic:noisy?n=20&d=300&m=2&seed=3"),
+                      QStringLiteral("--row"), QStringLiteral("top"), QStringLiteral("--query"),
+                      QStringLiteral("1"), QStringLiteral("--reps"), QStringLiteral("40"),
+                      QStringLiteral("--grid"), QStringLiteral("10,100,300"), QStringLiteral("--csv"), path});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QStringList lines = QString::fromUtf8(file.readAll()).split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(
+            lines.first(),
+            QStringLiteral("estimator,weights,t,mse,bias,predicted_var,var_estimate_mean,var_estimate_sd"));
+        QCOMPARE(lines.size(),
+                 1 + 9 * 3); // 3 uniform curves + 2 importance estimators × 3 weightings, 3 sizes
+        QSet<QString> names;
+        for (const QString& line : lines.mid(1)) {
+            const QStringList cells = line.split(',');
+            QCOMPARE(cells.size(), 8);
+            names.insert(cells[0] + '/' + cells[1]);
+        }
+        QVERIFY(names.contains(QStringLiteral("uniform-wr/none")));
+        QVERIFY(names.contains(QStringLiteral("uniform-wor-fpc/none")));
+        QVERIFY(names.contains(QStringLiteral("is-wor-ht/both")));
+        QVERIFY(names.contains(QStringLiteral("is-wr/query")));
+        // The noisy family's query 1 plants arm 1 on top (§8.1).
+        QVERIFY2(run.out.contains(QStringLiteral("row ")) && run.out.contains(QStringLiteral(" 1\n")),
+                 qPrintable(run.out));
+        const CliRun bad
+            = runCli({QStringLiteral("variance"), QStringLiteral("synthetic:noisy?n=20&d=300&m=2&seed=3"),
+                      QStringLiteral("--row"), QStringLiteral("cat")});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(QStringLiteral("--row 'cat' is not an index")), qPrintable(bad.err));
     }
 
     void badInputs_data()
