@@ -5,9 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir="${BUILD_DIR:-build}"
 
-# What to launch. Until the studio exists, the command-line tool runs the default synthetic instance;
-# once it does, this becomes: launch=("$build_dir/app/adasoftmax-studio")
-launch=("$build_dir/app/adasoftmax" run "synthetic:noisy?n=100&d=10000&m=200&seed=1" --tune 50)
+# What to launch: the studio, on its built-in teaching instance (or the last scenario).
+launch=("$build_dir/app/adasoftmax-studio")
 
 bash scripts/install-deps.sh
 bash scripts/build.sh

@@ -37,6 +37,10 @@ struct RunData {
 
 using RunDataPtr = std::shared_ptr<const RunData>;
 
+// The confidence half-width to draw for `arm` at a snapshot: the elimination's own interval while
+// it runs, otherwise √(2·v·L) with the elimination constant L = log(6·n·max(log D, 1)/δ′) (§4).
+[[nodiscard]] double confidenceHalfWidth(const RunData& run, const Snapshot& snapshot, int arm);
+
 // What every view implements: take a run, then show the state after snapshot `step`
 // (0 ≤ step < steps()). Views never compute anything expensive in showStep: O(n) at most.
 class RunView {

@@ -1,0 +1,237 @@
+#include "RunController.h"
+
+#include "core/AdaptiveSoftmax.h"
+#include "core/ExactSoftmax.h"
+#include "core/FudgeTuning.h"
+#include "core/Rng.h"
+#include "core/Trace.h"
+#include "datasets/DatasetError.h"
+#include "datasets/DatasetLoader.h"
+
+#include <QMetaObject>
+
+#include <algorithm>
+#include <exception>
+
+namespace ada {
+
+namespace {
+
+std::atomic<int> gLiveTraces{0};
+
+// Records the Trace and stops as soon as a newer request exists; reports progress as the integer
+// percent of n·D pulls (only when it rises).
+class CancellableRecorder final : public RunObserver {
+public:
+    CancellableRecorder(std::shared_ptr<std::atomic<quint64>> current, quint64 id, double exactPulls,
+                        std::function<void(int)> onPercent)
+        : current_(std::move(current))
+        , id_(id)
+        , exactPulls_(exactPulls)
+        , onPercent_(std::move(onPercent))
+    {
+        ++gLiveTraces;
+    }
+    ~CancellableRecorder() override { --gLiveTraces; }
+    bool onEvent(const RunEvent& event) override
+    {
+        if (current_->load(std::memory_order_relaxed) != id_)
+            return false;
+        recorder_.onEvent(event);
+        const int percent = exactPulls_ > 0
+            ? static_cast<int>(std::min(99.0, 100.0 * double(event.totalPulls) / exactPulls_))
+            : 0;
+        if (percent > lastPercent_) {
+            lastPercent_ = percent;
+            onPercent_(percent);
+        }
+        return current_->load(std::memory_order_relaxed) == id_;
+    }
+    void onResult(const Result& result) override { recorder_.onResult(result); }
+    Trace take() { return recorder_.takeTrace(); }
+
+private:
+    std::shared_ptr<std::atomic<quint64>> current_;
+    quint64 id_;
+    double exactPulls_;
+    std::function<void(int)> onPercent_;
+    Recorder recorder_;
+    int lastPercent_ = -1;
+};
+
+} // namespace
+
+// Lives on the worker thread; every method runs there (queued from RunController).
+class RunWorker : public QObject {
+public:
+    RunWorker(RunController* controller, std::shared_ptr<std::atomic<quint64>> current)
+        : controller_(controller)
+        , current_(std::move(current))
+    {
+    }
+
+    void load(quint64 id, const QString& name)
+    {
+        try {
+            auto dataset = std::make_shared<Dataset>(loadDataset(name.toStdString()));
+            DatasetPtr ptr = std::move(dataset);
+            controller_->deliver(id, [c = controller_, ptr] { emit c->datasetLoaded(ptr); });
+        } catch (const std::exception& e) {
+            fail(id, QString::fromUtf8(e.what()));
+        }
+    }
+
+    void run(quint64 id, const DatasetPtr& dataset, int query, const Config& config)
+    {
+        try {
+            const Head& head = dataset->head;
+            const Eigen::VectorXf x = dataset->queries.row(query).transpose();
+            Config c = config;
+            c.seed = deriveSeed(config.seed, static_cast<std::uint64_t>(query));
+            const PreparedHead prepared(head, c);
+            auto run = std::make_shared<RunData>();
+            run->trueLogits = exactLogits(head, x, prepared.temperature());
+            run->trueLogPartition = logSumExp(run->trueLogits);
+            CancellableRecorder recorder(
+                current_, id, double(head.arms()) * double(head.dim()), [this, id](int p) {
+                    controller_->deliver(
+                        id, [c = controller_, p] { emit c->progress(p, QObject::tr("running")); }, false);
+                });
+            const Result result = runAdaptiveSoftmax(prepared, x, c, &recorder);
+            if (result.cancelled || current_->load() != id)
+                return; // a newer request superseded this one: nothing to report
+            run->trace = recorder.take();
+            run->vocab = dataset->vocab;
+            run->config = c;
+            run->arms = head.arms();
+            run->dim = head.dim();
+            run->effectiveDim = result.effectiveDim;
+            run->datasetName = QString::fromStdString(dataset->name);
+            run->queryIndex = query;
+            RunDataPtr ptr = std::move(run);
+            controller_->deliver(id, [c = controller_, ptr] { emit c->runFinished(ptr); });
+        } catch (const std::exception& e) {
+            fail(id, QString::fromUtf8(e.what()));
+        }
+    }
+
+    void tune(quint64 id, const DatasetPtr& dataset, const Config& config)
+    {
+        try {
+            const int m = static_cast<int>(dataset->queryCount());
+            const int count = std::min(200, std::max(1, m / 2));
+            std::vector<int> queries(static_cast<std::size_t>(count));
+            for (int i = 0; i < count; ++i)
+                queries[std::size_t(i)] = i;
+            const PreparedHead prepared(dataset->head, config);
+            const FudgeFactors f = tuneFudgeFactors(
+                prepared, dataset->queries, queries, config,
+                [this, id](int done, int total, std::string_view) {
+                    const int p = total > 0 ? 100 * done / total : 0;
+                    controller_->deliver(
+                        id, [c = controller_, p] { emit c->progress(p, QObject::tr("tuning")); }, false);
+                    return current_->load() == id;
+                });
+            if (current_->load() != id)
+                return;
+            controller_->deliver(id, [c = controller_, f] { emit c->fudgeTuned(f); });
+        } catch (const std::exception& e) {
+            fail(id, QString::fromUtf8(e.what()));
+        }
+    }
+
+private:
+    void fail(quint64 id, const QString& message)
+    {
+        controller_->deliver(id, [c = controller_, message] { emit c->failed(message); });
+    }
+
+    RunController* controller_;
+    std::shared_ptr<std::atomic<quint64>> current_;
+};
+
+RunController::RunController(QObject* parent)
+    : QObject(parent)
+    , current_(std::make_shared<std::atomic<quint64>>(0))
+{
+    worker_ = new RunWorker(this, current_); // parentless: it moves to the thread and dies with it
+    worker_->moveToThread(&thread_);
+    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+    thread_.setObjectName(QStringLiteral("adasoftmax-worker"));
+    thread_.start();
+}
+
+RunController::~RunController()
+{
+    current_->store(~quint64(0)); // every pending or running request is now stale
+    thread_.requestInterruption();
+    thread_.quit();
+    thread_.wait();
+}
+
+int RunController::liveTraceCount()
+{
+    return gLiveTraces.load();
+}
+
+quint64 RunController::nextRequest()
+{
+    const quint64 id = ++issued_;
+    current_->store(id); // the running request sees a newer id at its next event and stops
+    setBusy(true);
+    return id;
+}
+
+void RunController::deliver(quint64 id, const std::function<void()>& emitResult, bool final)
+{
+    // Called on the worker thread: hop to the GUI thread, and drop it if a newer request exists.
+    QMetaObject::invokeMethod(
+        this,
+        [this, id, emitResult, final] {
+            if (id != current_->load())
+                return;
+            if (final)
+                setBusy(false);
+            emitResult();
+        },
+        Qt::QueuedConnection);
+}
+
+void RunController::setBusy(bool busy)
+{
+    if (busy_ == busy)
+        return;
+    busy_ = busy;
+    emit busyChanged(busy);
+}
+
+void RunController::loadDataset(const QString& name)
+{
+    const quint64 id = nextRequest();
+    QMetaObject::invokeMethod(
+        worker_, [w = worker_, id, name] { w->load(id, name); }, Qt::QueuedConnection);
+}
+
+void RunController::startRun(DatasetPtr dataset, int query, const Config& config)
+{
+    const quint64 id = nextRequest();
+    QMetaObject::invokeMethod(
+        worker_, [w = worker_, id, dataset, query, config] { w->run(id, dataset, query, config); },
+        Qt::QueuedConnection);
+}
+
+void RunController::tuneFudge(DatasetPtr dataset, const Config& config)
+{
+    const quint64 id = nextRequest();
+    QMetaObject::invokeMethod(
+        worker_, [w = worker_, id, dataset, config] { w->tune(id, dataset, config); }, Qt::QueuedConnection);
+}
+
+void RunController::cancel()
+{
+    ++issued_;
+    current_->store(issued_);
+    setBusy(false);
+}
+
+} // namespace ada

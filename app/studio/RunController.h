@@ -1,0 +1,60 @@
+// Runs and loads on a worker thread (DESIGN.md "Threading in the GUI"). The GUI thread only sends
+// requests and receives finished values; it never computes. Every request gets an id; a newer
+// request cancels the older one through the core's observer, and stale results are dropped.
+#pragma once
+
+#include "core/Config.h"
+#include "core/Head.h"
+#include "widgets/RunData.h"
+
+#include <QObject>
+#include <QThread>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace ada {
+
+using DatasetPtr = std::shared_ptr<const Dataset>;
+
+class RunWorker;
+
+class RunController : public QObject {
+    Q_OBJECT
+
+public:
+    explicit RunController(QObject* parent = nullptr);
+    ~RunController() override; // cancels, quits the thread and waits for it
+
+    void loadDataset(const QString& name);
+    void startRun(DatasetPtr dataset, int query, const Config& config);
+    void tuneFudge(DatasetPtr dataset, const Config& config);
+    void cancel();
+    [[nodiscard]] bool busy() const { return busy_; }
+
+    // Worker objects alive (tests assert it returns to its baseline).
+    static int liveTraceCount();
+
+signals:
+    void datasetLoaded(ada::DatasetPtr dataset);
+    void runFinished(ada::RunDataPtr run);
+    void fudgeTuned(ada::FudgeFactors fudge);
+    void failed(const QString& message);
+    void progress(int percent, const QString& stage);
+    void busyChanged(bool busy);
+
+private:
+    friend class RunWorker;
+    quint64 nextRequest();
+    void deliver(quint64 id, const std::function<void()>& emitResult, bool final = true);
+    void setBusy(bool busy);
+
+    QThread thread_;
+    RunWorker* worker_;
+    std::shared_ptr<std::atomic<quint64>> current_; // the latest request id, read by the worker
+    quint64 issued_ = 0;
+    bool busy_ = false;
+};
+
+} // namespace ada

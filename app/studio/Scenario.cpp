@@ -1,0 +1,169 @@
+#include "Scenario.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+#include <stdexcept>
+
+namespace ada {
+
+namespace {
+
+[[noreturn]] void bad(const QString& message)
+{
+    throw std::invalid_argument(message.toStdString());
+}
+
+double number(const QJsonObject& o, const char* key, double fallback)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isUndefined())
+        return fallback;
+    if (!v.isDouble())
+        bad(QStringLiteral("scenario: \"%1\" must be a number").arg(QLatin1String(key)));
+    return v.toDouble();
+}
+
+QString text(const QJsonObject& o, const char* key, const QString& fallback)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isUndefined())
+        return fallback;
+    if (!v.isString())
+        bad(QStringLiteral("scenario: \"%1\" must be a string").arg(QLatin1String(key)));
+    return v.toString();
+}
+
+template <typename F>
+auto named(const char* key, F&& parse)
+{
+    try {
+        return parse();
+    } catch (const std::invalid_argument& e) {
+        bad(QStringLiteral("scenario: \"%1\": %2").arg(QLatin1String(key), QString::fromUtf8(e.what())));
+    }
+}
+
+} // namespace
+
+QJsonObject Scenario::toJson() const
+{
+    QJsonObject c{
+        {"eps", config.epsilon},
+        {"delta", config.delta},
+        {"k", config.k},
+        {"preset", QString::fromUtf8(toString(config.preset).data())},
+        {"sampler", QString::fromUtf8(toString(config.sampler).data())},
+        {"weights", QString::fromUtf8(toString(config.weights).data())},
+        {"exact_winner", config.exactWinner},
+        {"warmup_cap", config.warmupCap},
+        {"hadamard", config.hadamard},
+        {"fudge_best", config.fudge.bestArms},
+        {"fudge_log", config.fudge.logNorm},
+        {"seed", QString::number(config.seed)},
+    };
+    if (config.temperature)
+        c["temperature"] = *config.temperature;
+    if (config.noiseBound)
+        c["noise_bound"] = *config.noiseBound;
+    return QJsonObject{{"format", "adasoftmax-scenario"},
+                       {"version", 1},
+                       {"dataset", dataset},
+                       {"query", query},
+                       {"config", c}};
+}
+
+Scenario Scenario::fromJson(const QJsonObject& o)
+{
+    if (o.value("format").toString() != QLatin1String("adasoftmax-scenario"))
+        bad(QStringLiteral("scenario: \"format\" must be \"adasoftmax-scenario\""));
+    if (number(o, "version", 1) > 1)
+        bad(QStringLiteral("scenario: version %1 is newer than this build reads (1)")
+                .arg(number(o, "version", 1)));
+    Scenario s;
+    s.dataset = text(o, "dataset", QString());
+    if (s.dataset.isEmpty())
+        bad(QStringLiteral("scenario: \"dataset\" is missing"));
+    const double q = number(o, "query", 0);
+    if (q < 0 || q != std::floor(q))
+        bad(QStringLiteral("scenario: \"query\" must be a non-negative integer"));
+    s.query = static_cast<int>(q);
+    const QJsonValue cv = o.value("config");
+    if (!cv.isUndefined() && !cv.isObject())
+        bad(QStringLiteral("scenario: \"config\" must be an object"));
+    const QJsonObject c = cv.toObject();
+    const Preset preset
+        = named("preset", [&] { return parsePreset(text(c, "preset", "paper").toStdString()); });
+    Config base;
+    base.epsilon = number(c, "eps", 0.3);
+    base.delta = number(c, "delta", 0.1);
+    const double k = number(c, "k", 1);
+    if (k != std::floor(k))
+        bad(QStringLiteral("scenario: \"k\" must be an integer"));
+    base.k = static_cast<int>(k);
+    if (c.contains("temperature"))
+        base.temperature = number(c, "temperature", 1.0);
+    if (c.contains("noise_bound"))
+        base.noiseBound = number(c, "noise_bound", 1.0);
+    bool ok = false;
+    base.seed = text(c, "seed", "42").toULongLong(&ok);
+    if (!ok)
+        bad(QStringLiteral("scenario: \"seed\" must be an unsigned integer written as a string"));
+    Config cfg = Config::forPreset(preset, base);
+    if (c.contains("sampler"))
+        cfg.sampler = named("sampler", [&] { return parseSampler(text(c, "sampler", "").toStdString()); });
+    if (c.contains("weights"))
+        cfg.weights
+            = named("weights", [&] { return parseImportanceWeights(text(c, "weights", "").toStdString()); });
+    if (c.contains("exact_winner")) {
+        if (!c.value("exact_winner").isBool())
+            bad(QStringLiteral("scenario: \"exact_winner\" must be true or false"));
+        cfg.exactWinner = c.value("exact_winner").toBool();
+    }
+    cfg.hadamard = c.value("hadamard").toBool(false);
+    cfg.warmupCap = number(c, "warmup_cap", cfg.warmupCap);
+    cfg.fudge.bestArms = number(c, "fudge_best", 1.0);
+    cfg.fudge.logNorm = number(c, "fudge_log", 1.0);
+    named("config", [&] {
+        cfg.validate();
+        return 0;
+    });
+    s.config = cfg;
+    return s;
+}
+
+Scenario Scenario::load(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw std::runtime_error(
+            QStringLiteral("cannot open %1: %2").arg(path, file.errorString()).toStdString());
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
+    if (error.error != QJsonParseError::NoError)
+        bad(QStringLiteral("%1: not valid JSON (%2 at offset %3)")
+                .arg(path, error.errorString())
+                .arg(error.offset));
+    if (!doc.isObject())
+        bad(QStringLiteral("%1: a scenario is a JSON object").arg(path));
+    try {
+        return fromJson(doc.object());
+    } catch (const std::invalid_argument& e) {
+        bad(path + QStringLiteral(": ") + QString::fromUtf8(e.what()));
+    }
+}
+
+void Scenario::save(const QString& path) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        throw std::runtime_error(
+            QStringLiteral("cannot write %1: %2").arg(path, file.errorString()).toStdString());
+    file.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
+    if (!file.commit())
+        throw std::runtime_error(
+            QStringLiteral("cannot write %1: %2").arg(path, file.errorString()).toStdString());
+}
+
+} // namespace ada

@@ -1,0 +1,131 @@
+#include "PartitionView.h"
+
+#include "PlotStyle.h"
+
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include <cmath>
+
+namespace ada {
+
+PartitionView::PartitionView(QWidget* parent)
+    : QWidget(parent)
+    , plot_(new QCustomPlot(this))
+{
+    setObjectName(QStringLiteral("partitionView"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(plot_);
+    applyPlotStyle(plot_);
+    plot_->plotLayout()->insertRow(0);
+    plot_->plotLayout()->addElement(
+        0, 0, new QCPTextElement(plot_, tr("Partition function"), QFont(font().family(), 10, QFont::Bold)));
+    QCPAxisRect* upper = plot_->axisRect();
+    upper->axis(QCPAxis::atBottom)->setLabel(tr("replay step"));
+    upper->axis(QCPAxis::atLeft)->setLabel(tr("log Ŝ"));
+    bandHigh_ = plot_->addGraph();
+    bandLow_ = plot_->addGraph();
+    bandHigh_->setPen(Qt::NoPen);
+    bandLow_->setPen(Qt::NoPen);
+    bandHigh_->setBrush(QColor(44, 160, 44, 45));
+    bandHigh_->setChannelFillGraph(bandLow_);
+    bandHigh_->setName(tr("true log S + log(1 ± ε)"));
+    plot_->legend->removeItem(plot_->legend->itemCount() - 1);
+    truth_ = plot_->addGraph();
+    truth_->setPen(QPen(PlotStyle::truth(), 1.5, Qt::DashLine));
+    truth_->setName(tr("true log S"));
+    estimate_ = plot_->addGraph();
+    estimate_->setPen(QPen(PlotStyle::phase(Phase::Partition), 2));
+    estimate_->setName(tr("running log Ŝ"));
+    plot_->legend->setVisible(true);
+
+    lower_ = new QCPAxisRect(plot_);
+    plot_->plotLayout()->addElement(2, 0, lower_);
+    for (QCPAxis* axis : lower_->axes()) {
+        axis->grid()->setPen(QPen(QColor(225, 225, 225), 0, Qt::DotLine));
+        axis->setTickLabelFont(upper->axis(QCPAxis::atLeft)->tickLabelFont());
+        axis->setLabelFont(upper->axis(QCPAxis::atLeft)->labelFont());
+    }
+    QSharedPointer<QCPAxisTickerLog> logTicker(new QCPAxisTickerLog);
+    lower_->axis(QCPAxis::atBottom)->setScaleType(QCPAxis::stLogarithmic);
+    lower_->axis(QCPAxis::atBottom)->setTicker(logTicker);
+    lower_->axis(QCPAxis::atLeft)->setScaleType(QCPAxis::stLogarithmic);
+    lower_->axis(QCPAxis::atLeft)->setTicker(logTicker);
+    lower_->axis(QCPAxis::atBottom)->setLabel(tr("variance target Vᵢ (Algorithm 2)"));
+    lower_->axis(QCPAxis::atLeft)->setLabel(tr("current variance vᵢ"));
+    targets_ = plot_->addGraph(lower_->axis(QCPAxis::atBottom), lower_->axis(QCPAxis::atLeft));
+    targets_->setLineStyle(QCPGraph::lsNone);
+    targets_->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCircle, PlotStyle::phase(Phase::Partition), 4));
+    targets_->removeFromLegend();
+    diagonal_ = new QCPItemStraightLine(plot_);
+    diagonal_->setClipAxisRect(lower_);
+    diagonal_->point1->setAxes(lower_->axis(QCPAxis::atBottom), lower_->axis(QCPAxis::atLeft));
+    diagonal_->point2->setAxes(lower_->axis(QCPAxis::atBottom), lower_->axis(QCPAxis::atLeft));
+    diagonal_->point1->setCoords(1e-12, 1e-12);
+    diagonal_->point2->setCoords(1e6, 1e6);
+    diagonal_->setPen(QPen(Qt::gray, 1, Qt::DashLine));
+}
+
+void PartitionView::setRun(RunDataPtr run)
+{
+    run_ = std::move(run);
+    if (!run_ || run_->steps() == 0)
+        return;
+    const double s = run_->trueLogPartition;
+    const double eps = run_->config.epsilon;
+    const double last = run_->steps() - 1;
+    truth_->setData(QVector<double>{0, last}, QVector<double>{s, s}, true);
+    bandHigh_->setData(QVector<double>{0, last}, QVector<double>{s + std::log1p(eps), s + std::log1p(eps)},
+                       true);
+    bandLow_->setData(QVector<double>{0, last}, QVector<double>{s + std::log1p(-eps), s + std::log1p(-eps)},
+                      true);
+    plot_->xAxis->setRange(-0.5, last + 0.5);
+    showStep(run_->steps() - 1);
+}
+
+void PartitionView::showStep(int step)
+{
+    if (!run_ || step < 0 || step >= run_->steps())
+        return;
+    QVector<double> x, y;
+    for (int i = 0; i <= step; ++i) {
+        const Snapshot& s = run_->trace.snapshots[std::size_t(i)];
+        if ((s.phase == Phase::Partition || s.phase == Phase::Done) && std::isfinite(s.logPartition)
+            && s.logPartition != 0.0) {
+            x.push_back(double(i));
+            y.push_back(s.logPartition);
+        }
+    }
+    estimate_->setData(x, y, true);
+    const double truth = run_->trueLogPartition;
+    double lo = truth + std::log1p(-run_->config.epsilon), hi = truth + std::log1p(run_->config.epsilon);
+    for (double v : y) {
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+    }
+    plot_->yAxis->setRange(lo - 0.1 * (hi - lo), hi + 0.1 * (hi - lo));
+
+    const Snapshot& s = run_->trace.snapshots[std::size_t(step)];
+    QVector<double> tx, ty;
+    double tmin = 1e300, tmax = 0.0;
+    if (s.phase == Phase::Partition || s.phase == Phase::Done)
+        for (std::size_t i = 0; i < s.targets.size() && i < s.variances.size(); ++i) {
+            const double t = s.targets[i], v = s.variances[i];
+            if (t > 0 && v > 0 && std::isfinite(t) && std::isfinite(v)) {
+                tx.push_back(t);
+                ty.push_back(v);
+                tmin = std::min({tmin, t, v});
+                tmax = std::max({tmax, t, v});
+            }
+        }
+    targets_->setData(tx, ty);
+    if (!tx.isEmpty()) {
+        lower_->axis(QCPAxis::atBottom)->setRange(tmin / 2, tmax * 2);
+        lower_->axis(QCPAxis::atLeft)->setRange(tmin / 2, tmax * 2);
+    }
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+} // namespace ada

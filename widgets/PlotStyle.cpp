@@ -1,0 +1,38 @@
+#include "PlotStyle.h"
+
+#include <qcustomplot.h>
+
+namespace ada {
+
+QColor PlotStyle::phase(Phase p)
+{
+    switch (p) {
+    case Phase::Warmup: return QColor(148, 103, 189);
+    case Phase::Elimination: return QColor(31, 119, 180);
+    case Phase::Winner: return QColor(214, 39, 40);
+    case Phase::Partition: return QColor(255, 127, 14);
+    case Phase::Done: return QColor(44, 160, 44);
+    }
+    return Qt::black;
+}
+
+void applyPlotStyle(QCustomPlot* plot)
+{
+    plot->setBackground(Qt::white);
+    plot->setAntialiasedElements(QCP::aeNone); // fast replots for large n; text stays antialiased
+    plot->setNotAntialiasedElements(QCP::aeAll);
+    plot->setAntialiasedElement(QCP::aeLegend, true);
+    QFont small = plot->font();
+    small.setPointSizeF(8.5);
+    for (QCPAxis* axis : plot->axisRect()->axes()) {
+        axis->setTickLabelFont(small);
+        axis->setLabelFont(small);
+        axis->grid()->setPen(QPen(QColor(225, 225, 225), 0, Qt::DotLine));
+    }
+    plot->legend->setFont(small);
+    plot->legend->setBrush(QColor(255, 255, 255, 210));
+    plot->legend->setBorderPen(QPen(QColor(200, 200, 200)));
+    plot->setMinimumSize(160, 120);
+}
+
+} // namespace ada

@@ -1,0 +1,25 @@
+// One visual language for every plot: colours per phase and per arm state, fonts, a light theme
+// for export (DESIGN.md "Views").
+#pragma once
+
+#include "core/Result.h"
+
+#include <QColor>
+
+class QCustomPlot;
+
+namespace ada {
+
+struct PlotStyle {
+    static QColor survivor() { return QColor(31, 119, 180); }
+    static QColor eliminated() { return QColor(170, 170, 170); }
+    static QColor leader() { return QColor(214, 39, 40); }
+    static QColor truth() { return QColor(44, 160, 44); }
+    static QColor band() { return QColor(31, 119, 180, 40); }
+    static QColor phase(Phase p);
+};
+
+// Applies fonts, grid and margins shared by all plots; plots stay white (they export as drawn).
+void applyPlotStyle(QCustomPlot* plot);
+
+} // namespace ada
