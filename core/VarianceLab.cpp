@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <charconv>
 #include <cmath>
 #include <mutex>
 #include <numeric>
@@ -214,6 +215,81 @@ LabEstimator parseLabEstimator(std::string_view text)
             return e;
     throw std::invalid_argument("unknown estimator '" + std::string(text)
                                 + "' (accepted: uniform-wr, uniform-wor, uniform-wor-fpc, is-wr, is-wor-ht)");
+}
+
+std::vector<int> parseSampleSizes(std::string_view spec, int d)
+{
+    std::vector<int> grid;
+    if (spec.empty() || d < 1)
+        return grid; // runVarianceLab's default
+    auto toInt = [&spec](std::string_view text) {
+        int value = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (ec != std::errc() || end != text.data() + text.size())
+            throw std::invalid_argument("sample sizes: '" + std::string(text) + "' in '" + std::string(spec)
+                                        + "' is not an integer");
+        return value;
+    };
+    const auto colon = spec.find(':');
+    if (colon != std::string_view::npos) {
+        const std::string_view kind = spec.substr(0, colon);
+        if (kind != "log" && kind != "linear")
+            throw std::invalid_argument("sample sizes: expected 'log:N' or 'linear:N', got '"
+                                        + std::string(spec) + "'");
+        const int count = toInt(spec.substr(colon + 1));
+        if (count < 1 || count > 1000)
+            throw std::invalid_argument("sample sizes: the number of sizes must lie in [1, 1000]");
+        const double lo = std::min(10, d), hi = d;
+        for (int i = 0; i < count; ++i) {
+            const double f = count == 1 ? 1.0 : double(i) / (count - 1);
+            grid.push_back(static_cast<int>(
+                std::lround(kind == "log" ? lo * std::pow(hi / lo, f) : lo + (hi - lo) * f)));
+        }
+        grid.erase(std::unique(grid.begin(), grid.end()), grid.end());
+        return grid;
+    }
+    std::size_t start = 0;
+    while (start <= spec.size()) {
+        const std::size_t comma = std::min(spec.find(',', start), spec.size());
+        std::string_view item = spec.substr(start, comma - start);
+        while (!item.empty() && item.front() == ' ')
+            item.remove_prefix(1);
+        while (!item.empty() && item.back() == ' ')
+            item.remove_suffix(1);
+        if (!item.empty())
+            grid.push_back(toInt(item));
+        start = comma + 1;
+    }
+    return grid;
+}
+
+int resolveArm(std::string_view text, const std::vector<std::string>& vocab,
+               const Eigen::Ref<const Eigen::VectorXd>& logits, std::uint64_t seed)
+{
+    const auto n = static_cast<int>(logits.size());
+    if (n < 1)
+        throw std::invalid_argument("there are no arms");
+    if (text == "top") {
+        Eigen::Index best = 0;
+        logits.maxCoeff(&best);
+        return static_cast<int>(best);
+    }
+    if (text == "random")
+        return static_cast<int>(Rng(seed).below(std::uint64_t(n)));
+    int index = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), index);
+    if (ec == std::errc() && end == text.data() + text.size()) {
+        if (index < 0 || index >= n)
+            throw std::invalid_argument("row " + std::to_string(index) + " is outside [0, "
+                                        + std::to_string(n - 1) + "]");
+        return index;
+    }
+    for (std::size_t i = 0; i < vocab.size(); ++i)
+        if (vocab[i] == text)
+            return static_cast<int>(i);
+    throw std::invalid_argument("row '" + std::string(text) + "' is not an index, 'top', 'random'"
+                                + (vocab.empty() ? std::string(" (the dataset has no /vocab names)")
+                                                 : std::string(" or a name in the dataset's /vocab")));
 }
 
 VarianceLabResult runVarianceLab(const Eigen::Ref<const Eigen::VectorXd>& row,

@@ -72,6 +72,15 @@ struct VarianceLabResult {
     bool cancelled = false;
 };
 
+// Sample sizes from a spec: "10,50,200", "log:N" (N log-spaced from min(10, d) to d) or "linear:N"; an
+// empty spec gives the default (log:20). Throws std::invalid_argument naming the problem.
+[[nodiscard]] std::vector<int> parseSampleSizes(std::string_view spec, int d);
+
+// The arm a user names: an index, a name from `vocab`, "top" (argmax of `logits`) or "random"
+// (seeded). Throws std::invalid_argument naming the accepted forms.
+[[nodiscard]] int resolveArm(std::string_view text, const std::vector<std::string>& vocab,
+                             const Eigen::Ref<const Eigen::VectorXd>& logits, std::uint64_t seed);
+
 // `row` is A_i (length d) and `x` the query; both are used in double. Throws std::invalid_argument for
 // mismatched lengths, non-finite values, an empty grid entry outside [1, D], or repetitions < 2.
 [[nodiscard]] VarianceLabResult runVarianceLab(const Eigen::Ref<const Eigen::VectorXd>& row,

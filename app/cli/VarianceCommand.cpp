@@ -19,54 +19,6 @@ namespace ada::cli {
 
 namespace {
 
-// --row: an index, a name from /vocab, "top" (the query's true top arm) or "random" (seeded).
-int resolveRow(const QString& text, const Dataset& ds, const Eigen::VectorXd& logits, std::uint64_t seed)
-{
-    const int n = static_cast<int>(ds.head.arms());
-    if (text == QLatin1String("top"))
-        return static_cast<int>(topKIndices(logits, 1).front());
-    if (text == QLatin1String("random"))
-        return static_cast<int>(Rng(seed).below(std::uint64_t(n)));
-    bool ok = false;
-    const int index = text.toInt(&ok);
-    if (ok) {
-        if (index < 0 || index >= n)
-            throw UsageError("--row " + toStdString(text) + " is outside [0, " + std::to_string(n - 1) + "]");
-        return index;
-    }
-    for (std::size_t i = 0; i < ds.vocab.size(); ++i)
-        if (QString::fromStdString(ds.vocab[i]) == text)
-            return static_cast<int>(i);
-    throw UsageError("--row '" + toStdString(text) + "' is not an index, 'top', 'random'"
-                     + (ds.vocab.empty() ? std::string(" (the dataset has no /vocab names)")
-                                         : std::string(" or a name in the dataset's /vocab")));
-}
-
-// --grid: "10,50,200" or "log:N" (N log-spaced sizes from 10 to d) or "linear:N".
-std::vector<int> parseGrid(const QString& text, int d)
-{
-    std::vector<int> grid;
-    if (text.isEmpty())
-        return grid; // the lab's default: 20 log-spaced sizes from 10 to d
-    if (text.startsWith("log:") || text.startsWith("linear:")) {
-        const bool log = text.startsWith("log:");
-        const int count = parseInt("--grid", text.mid(text.indexOf(':') + 1));
-        if (count < 1 || count > 1000)
-            throw UsageError("--grid: the number of sizes must lie in [1, 1000]");
-        const double lo = std::min(10, d), hi = d;
-        for (int i = 0; i < count; ++i) {
-            const double f = count == 1 ? 1.0 : double(i) / (count - 1);
-            grid.push_back(
-                static_cast<int>(std::lround(log ? lo * std::pow(hi / lo, f) : lo + (hi - lo) * f)));
-        }
-        grid.erase(std::unique(grid.begin(), grid.end()), grid.end());
-        return grid;
-    }
-    for (const QString& part : text.split(',', Qt::SkipEmptyParts))
-        grid.push_back(parseInt("--grid", part.trimmed()));
-    return grid;
-}
-
 QString csvNumber(double v)
 {
     return std::isfinite(v) ? QString::number(v, 'g', 10) : QString();
@@ -125,7 +77,7 @@ int varianceCommand(const QStringList& arguments)
     o.repetitions = parseInt("--reps", parser.value("reps"));
     o.threads = parser.isSet("threads") ? parseInt("--threads", parser.value("threads"))
                                         : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    o.grid = parseGrid(parser.value("grid"), static_cast<int>(ds.head.dim()));
+    o.grid = parseSampleSizes(toStdString(parser.value("grid")), static_cast<int>(ds.head.dim()));
     if (parser.isSet("estimators")) {
         o.estimators.clear();
         for (const QString& e : parser.value("estimators").split(',', Qt::SkipEmptyParts))
@@ -139,7 +91,12 @@ int varianceCommand(const QStringList& arguments)
 
     const Eigen::VectorXf xf = ds.queries.row(query).transpose();
     const Eigen::VectorXd logits = exactLogits(ds.head, xf, beta);
-    const int row = resolveRow(parser.value("row"), ds, logits, o.seed);
+    int row = 0;
+    try {
+        row = resolveArm(toStdString(parser.value("row")), ds.vocab, logits, o.seed);
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(std::string("--") + e.what());
+    }
     const Eigen::VectorXd a = ds.head.weight.row(row).cast<double>().transpose();
     const Eigen::VectorXd l1 = ds.head.weight.cast<double>().cwiseAbs().colwise().sum().transpose();
     ProgressPrinter progress;

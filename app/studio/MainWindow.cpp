@@ -3,6 +3,7 @@
 #include "DatasetPanel.h"
 #include "ParameterPanel.h"
 #include "PlaybackBar.h"
+#include "VarianceLabPanel.h"
 #include "widgets/EliminationView.h"
 #include "widgets/ExplainerView.h"
 #include "widgets/PartitionView.h"
@@ -29,6 +30,7 @@
 #include <QSettings>
 #include <QShortcut>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
@@ -46,6 +48,7 @@ MainWindow::MainWindow(QWidget* parent)
     , partition_(new PartitionView)
     , explainer_(new ExplainerView)
     , summary_(new ResultSummaryView)
+    , varianceLab_(new VarianceLabPanel(controller_))
     , parameters_(new ParameterPanel)
     , datasets_(new DatasetPanel)
     , playback_(new PlaybackBar)
@@ -64,8 +67,16 @@ MainWindow::MainWindow(QWidget* parent)
     banner_->setVisible(false);
     banner_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(banner_);
-    layout->addWidget(elimination_, 1);
-    layout->addWidget(playback_);
+    // The run and its replay in one tab, the variance lab (a different experiment) in the other.
+    auto* runTab = new QWidget;
+    auto* runLayout = new QVBoxLayout(runTab);
+    runLayout->setContentsMargins(0, 0, 0, 0);
+    runLayout->addWidget(elimination_, 1);
+    runLayout->addWidget(playback_);
+    tabs_ = new QTabWidget;
+    tabs_->addTab(runTab, tr("Run"));
+    tabs_->addTab(varianceLab_, tr("Variance lab"));
+    layout->addWidget(tabs_, 1);
     setCentralWidget(central);
     buildDocks();
     buildMenus();
@@ -262,6 +273,7 @@ void MainWindow::onDatasetLoaded(DatasetPtr dataset)
 {
     dataset_ = std::move(dataset);
     datasets_->showDataset(*dataset_);
+    varianceLab_->setDataset(dataset_);
     parameters_->setDatasetShape(static_cast<int>(dataset_->head.arms()),
                                  static_cast<int>(dataset_->queryCount()));
     if (applyPending_) {
@@ -310,14 +322,26 @@ void MainWindow::onRunFinished(RunDataPtr run)
     if (!screenshotPath_.isEmpty()) {
         playback_->toEnd();
         renderStep(playback_->step());
-        QTimer::singleShot(400, this, [this] {
-            const QPixmap shot = grab();
-            const bool ok = shot.save(screenshotPath_, "PNG");
-            QApplication::exit(ok ? 0 : 1);
-        });
+        if (varianceShot_) {
+            tabs_->setCurrentIndex(1);
+            connect(&controller_, &RunController::varianceLabFinished, this, &MainWindow::takeScreenshotSoon);
+            varianceLab_->applyPaperPreset();
+            varianceLab_->run();
+        } else {
+            takeScreenshotSoon();
+        }
         return;
     }
     playback_->play();
+}
+
+void MainWindow::takeScreenshotSoon()
+{
+    QTimer::singleShot(400, this, [this] {
+        const QPixmap shot = grab();
+        const bool ok = shot.save(screenshotPath_, "PNG");
+        QApplication::exit(ok ? 0 : 1);
+    });
 }
 
 void MainWindow::showRun(RunDataPtr run)

@@ -14,6 +14,7 @@ class QMenu;
 class QProgressBar;
 class QPushButton;
 class QCustomPlot;
+class QDockWidget;
 
 namespace ada {
 
@@ -26,6 +27,7 @@ class PlaybackBar;
 class PullsView;
 class ResultSummaryView;
 class TimelineView;
+class VarianceLabPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -38,6 +40,8 @@ public:
     [[nodiscard]] Scenario currentScenario() const;
     // After the next run finishes: show its last step, save a screenshot to `path`, and quit.
     void screenshotAfterRun(const QString& path);
+    // With screenshotAfterRun: run the variance lab's paper preset first and show it in the shot.
+    void showVarianceLabInScreenshot() { varianceShot_ = true; }
     // Shows `step` on every view now (no coalescing): what a replay frame draws.
     void renderStep(int step);
     void showRun(RunDataPtr run);
@@ -67,6 +71,7 @@ private:
     void exportPlots();
     void exportResults(bool json);
     void saveScenarioAs();
+    void takeScreenshotSoon();
     void openScenarioFile();
 
     RunController controller_;
@@ -80,6 +85,9 @@ private:
     PartitionView* partition_;
     ExplainerView* explainer_;
     ResultSummaryView* summary_;
+    VarianceLabPanel* varianceLab_;
+    class QTabWidget* tabs_ = nullptr;
+    bool varianceShot_ = false;
     ParameterPanel* parameters_;
     DatasetPanel* datasets_;
     PlaybackBar* playback_;

@@ -140,6 +140,41 @@ public:
         }
     }
 
+    void varianceLab(quint64 id, const DatasetPtr& dataset, const QString& rowText, int query, double beta,
+                     VarianceLabOptions options)
+    {
+        try {
+            if (query < 0 || query >= dataset->queryCount())
+                throw std::invalid_argument("the query index is outside the dataset's queries");
+            const Eigen::VectorXf x = dataset->queries.row(query).transpose();
+            const Eigen::VectorXd logits = exactLogits(dataset->head, x, beta);
+            const int row = resolveArm(rowText.toStdString(), dataset->vocab, logits, options.seed);
+            const Eigen::VectorXd a = dataset->head.weight.row(row).cast<double>().transpose();
+            const Eigen::VectorXd l1
+                = dataset->head.weight.cast<double>().cwiseAbs().colwise().sum().transpose();
+            options.threads = std::max(1, QThread::idealThreadCount());
+            auto result = std::make_shared<VarianceLabResult>(runVarianceLab(
+                a, x.cast<double>(), l1, beta, options, [this, id](int done, int total, std::string_view) {
+                    const int p = total > 0 ? 100 * done / total : 0;
+                    controller_->deliver(
+                        id, [c = controller_, p] { emit c->progress(p, QObject::tr("variance lab")); },
+                        false);
+                    return current_->load() == id;
+                }));
+            if (result->cancelled || current_->load() != id)
+                return;
+            QString name = QString::number(row);
+            if (std::size_t(row) < dataset->vocab.size())
+                name = QString::fromStdString(dataset->vocab[std::size_t(row)]);
+            const QString caption = QObject::tr("row %1, query %2").arg(name).arg(query);
+            std::shared_ptr<const VarianceLabResult> ptr = std::move(result);
+            controller_->deliver(
+                id, [c = controller_, ptr, caption] { emit c->varianceLabFinished(ptr, caption); });
+        } catch (const std::exception& e) {
+            fail(id, QString::fromUtf8(e.what()));
+        }
+    }
+
 private:
     void fail(quint64 id, const QString& message)
     {
@@ -225,6 +260,18 @@ void RunController::tuneFudge(DatasetPtr dataset, const Config& config)
     const quint64 id = nextRequest();
     QMetaObject::invokeMethod(
         worker_, [w = worker_, id, dataset, config] { w->tune(id, dataset, config); }, Qt::QueuedConnection);
+}
+
+void RunController::runVarianceLab(DatasetPtr dataset, const QString& row, int query, double beta,
+                                   const VarianceLabOptions& options)
+{
+    const quint64 id = nextRequest();
+    QMetaObject::invokeMethod(
+        worker_,
+        [w = worker_, id, dataset, row, query, beta, options] {
+            w->varianceLab(id, dataset, row, query, beta, options);
+        },
+        Qt::QueuedConnection);
 }
 
 void RunController::cancel()

@@ -5,6 +5,7 @@
 
 #include "core/Config.h"
 #include "core/Head.h"
+#include "core/VarianceLab.h"
 #include "widgets/RunData.h"
 
 #include <QObject>
@@ -30,6 +31,9 @@ public:
     void loadDataset(const QString& name);
     void startRun(DatasetPtr dataset, int query, const Config& config);
     void tuneFudge(DatasetPtr dataset, const Config& config);
+    // The variance lab on one row (index, /vocab name, "top" or "random") and query, with β.
+    void runVarianceLab(DatasetPtr dataset, const QString& row, int query, double beta,
+                        const VarianceLabOptions& options);
     void cancel();
     [[nodiscard]] bool busy() const { return busy_; }
 
@@ -40,6 +44,7 @@ signals:
     void datasetLoaded(ada::DatasetPtr dataset);
     void runFinished(ada::RunDataPtr run);
     void fudgeTuned(ada::FudgeFactors fudge);
+    void varianceLabFinished(std::shared_ptr<const ada::VarianceLabResult> result, const QString& caption);
     void failed(const QString& message);
     void progress(int percent, const QString& stage);
     void busyChanged(bool busy);

@@ -26,6 +26,7 @@ int main(int argc, char** argv)
          "FILE"},
         {"bench-replay",
          "Measure replay frames per second for n = 1 000 and n = 50 000, print them and quit."},
+        {"variance-lab", "With --screenshot: also run the variance lab's paper figure and show it."},
     });
     parser.process(app);
     if (parser.isSet("bench-replay"))
@@ -52,6 +53,8 @@ int main(int argc, char** argv)
         window.resize(1400, 900);
     if (parser.isSet("screenshot"))
         window.screenshotAfterRun(parser.value("screenshot"));
+    if (parser.isSet("variance-lab"))
+        window.showVarianceLabInScreenshot();
     window.show();
     window.openScenario(scenario);
     return app.exec();

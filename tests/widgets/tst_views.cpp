@@ -2,6 +2,7 @@
 // step, the running log Ŝ; a 50 000-arm trace draws a bounded number of points; plots export.
 #include "core/AdaptiveSoftmax.h"
 #include "core/ExactSoftmax.h"
+#include "core/VarianceLab.h"
 #include "datasets/SyntheticDatasets.h"
 #include "widgets/EliminationView.h"
 #include "widgets/ExplainerView.h"
@@ -10,6 +11,7 @@
 #include "widgets/PullsView.h"
 #include "widgets/ResultSummaryView.h"
 #include "widgets/TimelineView.h"
+#include "widgets/VarianceLabView.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -52,6 +54,7 @@ private slots:
     void explainerAndSummary();
     void fiftyThousandArmsStayBounded();
     void plotsExport();
+    void varianceLabDrawsItsCurves();
 
 private:
     RunDataPtr run_;
@@ -182,6 +185,36 @@ void TestViews::plotsExport()
     QString error;
     QVERIFY(!exportPlot(view.plot(), dir.filePath(QStringLiteral("p.bmpx")), &error));
     QVERIFY(error.contains(QStringLiteral("unknown plot format")));
+}
+
+void TestViews::varianceLabDrawsItsCurves()
+{
+    const Dataset ds = generateSynthetic(parseSyntheticSpec("synthetic:high-variance?n=5&d=200&m=1&seed=3"));
+    const Eigen::VectorXd row = ds.head.weight.row(0).cast<double>().transpose();
+    const Eigen::VectorXd x = ds.queries.row(0).cast<double>().transpose();
+    const Eigen::VectorXd l1 = ds.head.weight.cast<double>().cwiseAbs().colwise().sum().transpose();
+    VarianceLabOptions o;
+    o.grid = {10, 40, 120};
+    o.repetitions = 50;
+    auto result = std::make_shared<VarianceLabResult>(runVarianceLab(row, x, l1, 1.0, o));
+    VarianceLabView view;
+    view.resize(900, 700);
+    view.setResult(result, QStringLiteral("row 0, query 0"));
+    for (std::size_t i = 0; i < result->curves.size(); ++i) {
+        const auto [observed, predicted] = view.graphsOf(i);
+        QVERIFY(observed);
+        // Every plotted observed point is the result's MSE at that t; predicted exists iff a closed form
+        // does.
+        for (auto it = observed->data()->constBegin(); it != observed->data()->constEnd(); ++it) {
+            const auto& points = result->curves[i].points;
+            const auto p = std::find_if(points.begin(), points.end(),
+                                        [&](const auto& q) { return q.t == int(it->key); });
+            QVERIFY(p != points.end());
+            QCOMPARE(it->value, p->mse);
+        }
+        QCOMPARE(predicted != nullptr, result->curves[i].estimator != LabEstimator::IsWorHt);
+    }
+    QVERIFY(!view.grab().isNull());
 }
 
 QTEST_MAIN(TestViews)

@@ -1,0 +1,227 @@
+#include "VarianceLabView.h"
+
+#include "PlotStyle.h"
+
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include <cmath>
+
+namespace ada {
+
+namespace {
+
+QColor curveColour(std::size_t i)
+{
+    static const QColor palette[]
+        = {QColor(31, 119, 180),  QColor(255, 127, 14), QColor(44, 160, 44),   QColor(214, 39, 40),
+           QColor(148, 103, 189), QColor(140, 86, 75),  QColor(227, 119, 194), QColor(127, 127, 127),
+           QColor(188, 189, 34),  QColor(23, 190, 207)};
+    return palette[i % (sizeof(palette) / sizeof(palette[0]))];
+}
+
+QString curveName(const VarianceCurve& c)
+{
+    QString name = QString::fromUtf8(toString(c.estimator).data());
+    if (c.weights != ImportanceWeights::None)
+        name += QStringLiteral(" [%1]").arg(QString::fromUtf8(toString(c.weights).data()));
+    return name;
+}
+
+} // namespace
+
+VarianceLabView::VarianceLabView(QWidget* parent)
+    : QWidget(parent)
+    , plot_(new QCustomPlot(this))
+    , histograms_(new QCustomPlot(this))
+{
+    setObjectName(QStringLiteral("varianceLabView"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(plot_, 3);
+    layout->addWidget(histograms_, 2);
+    applyPlotStyle(plot_);
+    applyPlotStyle(histograms_);
+    plot_->plotLayout()->insertRow(0);
+    plot_->plotLayout()->addElement(0, 0,
+                                    new QCPTextElement(plot_, tr("Error of the estimate against sample size"),
+                                                       QFont(font().family(), 10, QFont::Bold)));
+    QSharedPointer<QCPAxisTickerLog> logTicker(new QCPAxisTickerLog);
+    for (QCPAxis* axis : {plot_->xAxis, plot_->yAxis}) {
+        axis->setScaleType(QCPAxis::stLogarithmic);
+        axis->setTicker(logTicker);
+    }
+    plot_->xAxis->setLabel(tr("sample size t"));
+    plot_->yAxis->setLabel(tr("MSE ── predicted - - v̂ ± sd ▒"));
+    plot_->legend->setVisible(true);
+    plot_->setMouseTracking(true);
+    connect(plot_, &QCustomPlot::mouseMove, this, &VarianceLabView::showTooltip);
+}
+
+std::pair<QCPGraph*, QCPGraph*> VarianceLabView::graphsOf(std::size_t curve) const
+{
+    return curve < graphs_.size() ? graphs_[curve] : std::pair<QCPGraph*, QCPGraph*>{nullptr, nullptr};
+}
+
+void VarianceLabView::setResult(std::shared_ptr<const VarianceLabResult> result, const QString& caption)
+{
+    result_ = std::move(result);
+    plot_->clearGraphs();
+    graphs_.clear();
+    histograms_->clearPlottables();
+    histograms_->plotLayout()->clear();
+    if (!result_)
+        return;
+    static_cast<QCPTextElement*>(plot_->plotLayout()->element(0, 0))
+        ->setText(tr("MSE against sample size · %1 · logit %2").arg(caption).arg(result_->mu, 0, 'g', 5));
+    double lo = 1e300, hi = 0.0;
+    auto keep = [&](double v) {
+        if (v > 0 && std::isfinite(v)) {
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+    };
+    // An estimate that is exact (t ≥ D without replacement) has an MSE at rounding level; such points
+    // would stretch the log axis by twenty decades, so anything below 1e-12 of the largest is left out.
+    double largest = 0.0;
+    for (const VarianceCurve& c : result_->curves)
+        for (const VarianceCurvePoint& p : c.points)
+            largest
+                = std::max({largest, p.mse, std::isfinite(p.predictedVariance) ? p.predictedVariance : 0.0});
+    const double floor = 1e-12 * largest;
+    for (std::size_t i = 0; i < result_->curves.size(); ++i) {
+        const VarianceCurve& c = result_->curves[i];
+        const QColor colour = curveColour(i);
+        QVector<double> t, mse, pred, up, down, pt;
+        for (const VarianceCurvePoint& p : c.points) {
+            // Log axes cannot show 0 (an exact estimate at t = D): such points are left out.
+            if (p.mse > floor) {
+                t.push_back(p.t);
+                mse.push_back(p.mse);
+                keep(p.mse);
+            }
+            if (std::isfinite(p.predictedVariance) && p.predictedVariance > floor) {
+                pt.push_back(p.t);
+                pred.push_back(p.predictedVariance);
+                keep(p.predictedVariance);
+            }
+            if (p.mse > floor && std::isfinite(p.varianceEstimateMean) && p.varianceEstimateMean > 0) {
+                up.push_back(p.varianceEstimateMean + std::max(0.0, p.varianceEstimateSd));
+                down.push_back(
+                    std::max(p.varianceEstimateMean - p.varianceEstimateSd, p.varianceEstimateMean * 1e-3));
+            }
+        }
+        QCPGraph* observed = plot_->addGraph();
+        observed->setPen(QPen(colour, 2));
+        observed->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 4));
+        observed->setName(curveName(c));
+        observed->setData(t, mse, true);
+        QCPGraph* predicted = nullptr;
+        if (!pred.isEmpty()) {
+            predicted = plot_->addGraph();
+            predicted->setPen(QPen(colour, 1.5, Qt::DashLine));
+            predicted->setData(pt, pred, true);
+            predicted->removeFromLegend();
+        }
+        if (up.size() == t.size() && !up.isEmpty()) {
+            QCPGraph* upper = plot_->addGraph();
+            QCPGraph* lower = plot_->addGraph();
+            QColor fill = colour;
+            fill.setAlpha(35);
+            upper->setPen(Qt::NoPen);
+            lower->setPen(Qt::NoPen);
+            upper->setBrush(fill);
+            upper->setChannelFillGraph(lower);
+            upper->setData(t, up, true);
+            lower->setData(t, down, true);
+            upper->removeFromLegend();
+            lower->removeFromLegend();
+        }
+        graphs_.emplace_back(observed, predicted);
+        if (!c.points.empty())
+            plot_->xAxis->setRange(std::max(1, c.points.front().t) * 0.8, c.points.back().t * 1.25);
+    }
+    if (hi > 0)
+        plot_->yAxis->setRange(lo / 2, hi * 2);
+
+    // Histograms (§9, last paragraph).
+    auto* left = new QCPAxisRect(histograms_);
+    auto* right = new QCPAxisRect(histograms_);
+    histograms_->plotLayout()->addElement(0, 0, left);
+    histograms_->plotLayout()->addElement(0, 1, right);
+    const Histogram2D& h2 = result_->pairs;
+    if (h2.bins > 0) {
+        auto* map = new QCPColorMap(left->axis(QCPAxis::atBottom), left->axis(QCPAxis::atLeft));
+        map->data()->setSize(h2.bins, h2.bins);
+        map->data()->setRange(QCPRange(h2.xMin, h2.xMax), QCPRange(h2.yMin, h2.yMax));
+        for (int y = 0; y < h2.bins; ++y)
+            for (int x = 0; x < h2.bins; ++x)
+                map->data()->setCell(x, y, std::log1p(h2.counts[std::size_t(y * h2.bins + x)]));
+        map->setGradient(QCPColorGradient::gpThermal);
+        map->rescaleDataRange(true);
+        left->axis(QCPAxis::atBottom)->setLabel(tr("sampled A_ij"));
+        left->axis(QCPAxis::atLeft)->setLabel(tr("x_j (log count)"));
+        left->axis(QCPAxis::atBottom)->setRange(h2.xMin, h2.xMax);
+        left->axis(QCPAxis::atLeft)->setRange(h2.yMin, h2.yMax);
+    }
+    const Histogram1D& h1 = result_->secondOrderTerm;
+    if (!h1.counts.empty()) {
+        auto* bars = new QCPBars(right->axis(QCPAxis::atBottom), right->axis(QCPAxis::atLeft));
+        const double width = (h1.max - h1.min) / double(h1.counts.size());
+        QVector<double> x, y;
+        for (std::size_t i = 0; i < h1.counts.size(); ++i) {
+            x.push_back(h1.min + (double(i) + 0.5) * width);
+            y.push_back(h1.counts[i]);
+        }
+        bars->setWidth(width > 0 ? width : 1.0);
+        bars->setData(x, y, true);
+        bars->setBrush(QColor(255, 127, 14, 160));
+        bars->setPen(Qt::NoPen);
+        right->axis(QCPAxis::atBottom)
+            ->setLabel(tr("second-order HT term f_j f_k (π_jk − π_j π_k)/(π_j π_k)"));
+        right->axis(QCPAxis::atLeft)->setLabel(tr("pairs"));
+        right->axis(QCPAxis::atBottom)->setRange(h1.min - width, h1.max + width);
+        right->axis(QCPAxis::atLeft)->setRange(0, *std::max_element(y.begin(), y.end()) * 1.1);
+    }
+    for (QCPAxisRect* r : {left, right})
+        for (QCPAxis* a : r->axes()) {
+            a->setTickLabelFont(plot_->xAxis->tickLabelFont());
+            a->setLabelFont(plot_->xAxis->labelFont());
+        }
+    plot_->replot();
+    histograms_->replot();
+}
+
+void VarianceLabView::showTooltip(QMouseEvent* event)
+{
+    if (!result_ || graphs_.empty())
+        return;
+    const double px = event->position().x(), py = event->position().y();
+    double best = 12.0; // pixels
+    QString text;
+    for (std::size_t i = 0; i < graphs_.size(); ++i)
+        for (QCPGraph* g : {graphs_[i].first, graphs_[i].second}) {
+            if (!g)
+                continue;
+            for (auto it = g->data()->constBegin(); it != g->data()->constEnd(); ++it) {
+                const double dx = plot_->xAxis->coordToPixel(it->key) - px;
+                const double dy = plot_->yAxis->coordToPixel(it->value) - py;
+                const double dist = std::hypot(dx, dy);
+                if (dist < best) {
+                    best = dist;
+                    text = tr("%1 · %2<br>t = %3: %4")
+                               .arg(curveName(result_->curves[i]),
+                                    g == graphs_[i].first ? tr("observed MSE") : tr("predicted variance"))
+                               .arg(it->key)
+                               .arg(it->value, 0, 'g', 4);
+                }
+            }
+        }
+    if (text.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->globalPosition().toPoint(), text, plot_);
+}
+
+} // namespace ada
