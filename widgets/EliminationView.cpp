@@ -23,16 +23,10 @@ EliminationView::EliminationView(QWidget* parent)
     , truthBox_(new QCheckBox(tr("Show true logits"), this))
 {
     setObjectName(QStringLiteral("eliminationView"));
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(plot_, 1);
-    layout->addWidget(truthBox_);
+    installTitledPlot(this, plot_, tr("Elimination"));
+    layout()->addWidget(truthBox_);
     truthBox_->setChecked(true);
     truthBox_->setAccessibleName(tr("Show true logits"));
-    applyPlotStyle(plot_);
-    plot_->plotLayout()->insertRow(0);
-    plot_->plotLayout()->addElement(
-        0, 0, new QCPTextElement(plot_, tr("Elimination"), QFont(font().family(), 10, QFont::Bold)));
     plot_->xAxis->setLabel(tr("arms, best estimate first (contenders in detail, the rest aggregated)"));
     plot_->yAxis->setLabel(tr("estimated logit μ̂ ± confidence half-width"));
 

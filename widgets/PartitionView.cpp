@@ -14,13 +14,7 @@ PartitionView::PartitionView(QWidget* parent)
     , plot_(new QCustomPlot(this))
 {
     setObjectName(QStringLiteral("partitionView"));
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(plot_);
-    applyPlotStyle(plot_);
-    plot_->plotLayout()->insertRow(0);
-    plot_->plotLayout()->addElement(
-        0, 0, new QCPTextElement(plot_, tr("Partition function"), QFont(font().family(), 10, QFont::Bold)));
+    installTitledPlot(this, plot_, tr("Partition function"));
     QCPAxisRect* upper = plot_->axisRect();
     upper->axis(QCPAxis::atBottom)->setLabel(tr("replay step"));
     upper->axis(QCPAxis::atLeft)->setLabel(tr("log Ŝ"));

@@ -1,5 +1,6 @@
 #include "PlotStyle.h"
 
+#include <QVBoxLayout>
 #include <qcustomplot.h>
 
 namespace ada {
@@ -33,6 +34,18 @@ void applyPlotStyle(QCustomPlot* plot)
     plot->legend->setBrush(QColor(255, 255, 255, 210));
     plot->legend->setBorderPen(QPen(QColor(200, 200, 200)));
     plot->setMinimumSize(160, 120);
+}
+
+QCPTextElement* installTitledPlot(QWidget* view, QCustomPlot* plot, const QString& title)
+{
+    auto* layout = new QVBoxLayout(view);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(plot, 1);
+    applyPlotStyle(plot);
+    plot->plotLayout()->insertRow(0);
+    auto* element = new QCPTextElement(plot, title, QFont(view->font().family(), 10, QFont::Bold));
+    plot->plotLayout()->addElement(0, 0, element);
+    return element;
 }
 
 } // namespace ada

@@ -7,6 +7,9 @@
 #include <QColor>
 
 class QCustomPlot;
+class QCPTextElement;
+class QWidget;
+class QString;
 
 namespace ada {
 
@@ -21,5 +24,8 @@ struct PlotStyle {
 
 // Applies fonts, grid and margins shared by all plots; plots stay white (they export as drawn).
 void applyPlotStyle(QCustomPlot* plot);
+
+// Fills `view` with `plot` (no margins), styles it and adds a bold title row; returns the title.
+QCPTextElement* installTitledPlot(QWidget* view, QCustomPlot* plot, const QString& title);
 
 } // namespace ada

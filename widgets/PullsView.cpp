@@ -15,13 +15,7 @@ PullsView::PullsView(QWidget* parent)
     , plot_(new QCustomPlot(this))
 {
     setObjectName(QStringLiteral("pullsView"));
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(plot_);
-    applyPlotStyle(plot_);
-    plot_->plotLayout()->insertRow(0);
-    plot_->plotLayout()->addElement(
-        0, 0, new QCPTextElement(plot_, tr("Pulls per arm"), QFont(font().family(), 10, QFont::Bold)));
+    installTitledPlot(this, plot_, tr("Pulls per arm"));
     plot_->xAxis->setLabel(tr("arms, most pulled first"));
     plot_->yAxis->setLabel(tr("pulls (columns charged)"));
     profile_ = plot_->addGraph();

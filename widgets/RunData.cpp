@@ -1,9 +1,65 @@
 #include "RunData.h"
 
+#include "core/AdaptiveSoftmax.h"
+#include "core/Evaluation.h"
+#include "core/ExactSoftmax.h"
+
 #include <algorithm>
 #include <cmath>
 
 namespace ada {
+
+namespace {
+
+// Records every event, and stops when `keepGoing` says so.
+class GuardedRecorder final : public RunObserver {
+public:
+    explicit GuardedRecorder(const std::function<bool(const RunEvent&)>& keepGoing)
+        : keepGoing_(keepGoing)
+    {
+    }
+    bool onEvent(const RunEvent& event) override
+    {
+        return (!keepGoing_ || keepGoing_(event)) && recorder_.onEvent(event);
+    }
+    void onResult(const Result& result) override { recorder_.onResult(result); }
+    Trace take() { return recorder_.takeTrace(); }
+
+private:
+    const std::function<bool(const RunEvent&)>& keepGoing_;
+    Recorder recorder_;
+};
+
+} // namespace
+
+RunDataPtr recordRun(const Dataset& dataset, int query, const Config& config,
+                     const std::function<bool(const RunEvent&)>& keepGoing)
+{
+    if (query < 0 || query >= dataset.queryCount())
+        throw std::invalid_argument("query " + std::to_string(query) + " is outside the dataset's "
+                                    + std::to_string(dataset.queryCount()) + " queries");
+    const Head& head = dataset.head;
+    const Eigen::VectorXf x = dataset.queries.row(query).transpose();
+    Config c = config;
+    c.seed = queryConfigSeed(config, query);
+    const PreparedHead prepared(head, c);
+    GuardedRecorder recorder(keepGoing);
+    const Result result = runAdaptiveSoftmax(prepared, x, c, &recorder);
+    if (result.cancelled)
+        return nullptr;
+    auto run = std::make_shared<RunData>();
+    run->trace = recorder.take();
+    run->trueLogits = exactLogits(head, x, prepared.temperature());
+    run->trueLogPartition = logSumExp(run->trueLogits);
+    run->vocab = dataset.vocab;
+    run->config = c;
+    run->arms = head.arms();
+    run->dim = head.dim();
+    run->effectiveDim = result.effectiveDim;
+    run->datasetName = QString::fromStdString(dataset.name);
+    run->queryIndex = query;
+    return run;
+}
 
 double confidenceHalfWidth(const RunData& run, const Snapshot& snapshot, int arm)
 {

@@ -3,11 +3,13 @@
 #pragma once
 
 #include "core/Config.h"
+#include "core/Head.h"
 #include "core/Trace.h"
 
 #include <Eigen/Core>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,6 +38,13 @@ struct RunData {
 };
 
 using RunDataPtr = std::shared_ptr<const RunData>;
+
+// Runs AdaptiveSoftmax on query `query` of `dataset` on the calling thread (the studio calls it on its
+// worker) and keeps what the views need: the Trace and the exact answer. The query's seed is derived
+// as in every multi-query run (queryConfigSeed). `keepGoing`, if given, is asked at every event;
+// returning false cancels the run, and the result is then null. Throws std::invalid_argument.
+[[nodiscard]] RunDataPtr recordRun(const Dataset& dataset, int query, const Config& config,
+                                   const std::function<bool(const RunEvent&)>& keepGoing = {});
 
 // The confidence half-width to draw for `arm` at a snapshot: the elimination's own interval while
 // it runs, otherwise √(2·v·L) with the elimination constant L = log(6·n·max(log D, 1)/δ′) (§4).

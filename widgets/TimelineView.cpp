@@ -14,14 +14,7 @@ TimelineView::TimelineView(QWidget* parent)
     , plot_(new QCustomPlot(this))
 {
     setObjectName(QStringLiteral("timelineView"));
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(plot_);
-    applyPlotStyle(plot_);
-    plot_->plotLayout()->insertRow(0);
-    plot_->plotLayout()->addElement(
-        0, 0,
-        new QCPTextElement(plot_, tr("Timeline (click to seek)"), QFont(font().family(), 10, QFont::Bold)));
+    installTitledPlot(this, plot_, tr("Timeline (click to seek)"));
     plot_->xAxis->setLabel(tr("replay step"));
     plot_->yAxis->setLabel(tr("cumulative pulls"));
     for (Phase p : {Phase::Warmup, Phase::Elimination, Phase::Winner, Phase::Partition}) {

@@ -37,16 +37,10 @@ VarianceLabView::VarianceLabView(QWidget* parent)
     , histograms_(new QCustomPlot(this))
 {
     setObjectName(QStringLiteral("varianceLabView"));
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(plot_, 3);
-    layout->addWidget(histograms_, 2);
-    applyPlotStyle(plot_);
+    installTitledPlot(this, plot_, tr("MSE against sample size"));
+    static_cast<QVBoxLayout*>(layout())->addWidget(histograms_, 2);
+    static_cast<QVBoxLayout*>(layout())->setStretch(0, 3);
     applyPlotStyle(histograms_);
-    plot_->plotLayout()->insertRow(0);
-    plot_->plotLayout()->addElement(0, 0,
-                                    new QCPTextElement(plot_, tr("Error of the estimate against sample size"),
-                                                       QFont(font().family(), 10, QFont::Bold)));
     QSharedPointer<QCPAxisTickerLog> logTicker(new QCPAxisTickerLog);
     for (QCPAxis* axis : {plot_->xAxis, plot_->yAxis}) {
         axis->setScaleType(QCPAxis::stLogarithmic);

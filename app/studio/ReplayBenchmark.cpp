@@ -3,8 +3,6 @@
 #include "MainWindow.h"
 #include "PlaybackBar.h"
 
-#include "core/AdaptiveSoftmax.h"
-#include "core/ExactSoftmax.h"
 #include "datasets/SyntheticDatasets.h"
 
 #include <QApplication>
@@ -17,23 +15,10 @@ namespace ada {
 
 namespace {
 
-RunDataPtr recordRun(const QString& spec)
+RunDataPtr recordSynthetic(const QString& spec)
 {
     const Dataset ds = generateSynthetic(parseSyntheticSpec(spec.toStdString()));
-    const Config config = Config::forPreset(Preset::Paper);
-    const Eigen::VectorXf x = ds.queries.row(0).transpose();
-    Recorder recorder;
-    const Result result = runAdaptiveSoftmax(ds.head, x, config, &recorder);
-    auto run = std::make_shared<RunData>();
-    run->trace = recorder.takeTrace();
-    run->trueLogits = exactLogits(ds.head, x, 1.0);
-    run->trueLogPartition = logSumExp(run->trueLogits);
-    run->config = config;
-    run->arms = ds.head.arms();
-    run->dim = ds.head.dim();
-    run->effectiveDim = result.effectiveDim;
-    run->datasetName = QString::fromStdString(ds.name);
-    return run;
+    return recordRun(ds, 0, Config::forPreset(Preset::Paper));
 }
 
 } // namespace
@@ -49,7 +34,7 @@ int runReplayBenchmark()
                .arg("frames/s", 9);
     for (const QString& spec : {QStringLiteral("synthetic:noisy?n=1000&d=512&m=1&seed=1"),
                                 QStringLiteral("synthetic:noisy?n=50000&d=64&m=1&seed=1")}) {
-        const RunDataPtr run = recordRun(spec);
+        const RunDataPtr run = recordSynthetic(spec);
         MainWindow window;
         window.resize(1280, 800);
         window.show();

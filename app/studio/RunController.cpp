@@ -19,46 +19,6 @@ namespace {
 
 std::atomic<int> gLiveTraces{0};
 
-// Records the Trace and stops as soon as a newer request exists; reports progress as the integer
-// percent of n·D pulls (only when it rises).
-class CancellableRecorder final : public RunObserver {
-public:
-    CancellableRecorder(std::shared_ptr<std::atomic<quint64>> current, quint64 id, double exactPulls,
-                        std::function<void(int)> onPercent)
-        : current_(std::move(current))
-        , id_(id)
-        , exactPulls_(exactPulls)
-        , onPercent_(std::move(onPercent))
-    {
-        ++gLiveTraces;
-    }
-    ~CancellableRecorder() override { --gLiveTraces; }
-    bool onEvent(const RunEvent& event) override
-    {
-        if (current_->load(std::memory_order_relaxed) != id_)
-            return false;
-        recorder_.onEvent(event);
-        const int percent = exactPulls_ > 0
-            ? static_cast<int>(std::min(99.0, 100.0 * double(event.totalPulls) / exactPulls_))
-            : 0;
-        if (percent > lastPercent_) {
-            lastPercent_ = percent;
-            onPercent_(percent);
-        }
-        return current_->load(std::memory_order_relaxed) == id_;
-    }
-    void onResult(const Result& result) override { recorder_.onResult(result); }
-    Trace take() { return recorder_.takeTrace(); }
-
-private:
-    std::shared_ptr<std::atomic<quint64>> current_;
-    quint64 id_;
-    double exactPulls_;
-    std::function<void(int)> onPercent_;
-    Recorder recorder_;
-    int lastPercent_ = -1;
-};
-
 } // namespace
 
 // Lives on the worker thread; every method runs there (queued from RunController).
@@ -83,33 +43,31 @@ public:
 
     void run(quint64 id, const DatasetPtr& dataset, int query, const Config& config)
     {
+        ++gLiveTraces; // balanced below on every path: the leak check of the tests counts these
+        struct Release {
+            ~Release() { --gLiveTraces; }
+        } release;
         try {
-            const Head& head = dataset->head;
-            const Eigen::VectorXf x = dataset->queries.row(query).transpose();
-            Config c = config;
-            c.seed = deriveSeed(config.seed, static_cast<std::uint64_t>(query));
-            const PreparedHead prepared(head, c);
-            auto run = std::make_shared<RunData>();
-            run->trueLogits = exactLogits(head, x, prepared.temperature());
-            run->trueLogPartition = logSumExp(run->trueLogits);
-            CancellableRecorder recorder(
-                current_, id, double(head.arms()) * double(head.dim()), [this, id](int p) {
+            const double exactPulls = double(dataset->head.arms()) * double(dataset->head.dim());
+            int lastPercent = -1;
+            // Stop as soon as a newer request exists; report the integer percent of n·D when it rises.
+            RunDataPtr run = recordRun(*dataset, query, config, [&](const RunEvent& event) {
+                if (current_->load(std::memory_order_relaxed) != id)
+                    return false;
+                const int percent = exactPulls > 0
+                    ? static_cast<int>(std::min(99.0, 100.0 * double(event.totalPulls) / exactPulls))
+                    : 0;
+                if (percent > lastPercent) {
+                    lastPercent = percent;
                     controller_->deliver(
-                        id, [c = controller_, p] { emit c->progress(p, QObject::tr("running")); }, false);
-                });
-            const Result result = runAdaptiveSoftmax(prepared, x, c, &recorder);
-            if (result.cancelled || current_->load() != id)
+                        id, [c = controller_, percent] { emit c->progress(percent, QObject::tr("running")); },
+                        false);
+                }
+                return true;
+            });
+            if (!run || current_->load() != id)
                 return; // a newer request superseded this one: nothing to report
-            run->trace = recorder.take();
-            run->vocab = dataset->vocab;
-            run->config = c;
-            run->arms = head.arms();
-            run->dim = head.dim();
-            run->effectiveDim = result.effectiveDim;
-            run->datasetName = QString::fromStdString(dataset->name);
-            run->queryIndex = query;
-            RunDataPtr ptr = std::move(run);
-            controller_->deliver(id, [c = controller_, ptr] { emit c->runFinished(ptr); });
+            controller_->deliver(id, [c = controller_, run] { emit c->runFinished(run); });
         } catch (const std::exception& e) {
             fail(id, QString::fromUtf8(e.what()));
         }

@@ -25,21 +25,7 @@ namespace {
 
 RunDataPtr record(const char* spec)
 {
-    const Dataset ds = generateSynthetic(parseSyntheticSpec(spec));
-    const Config config = Config::forPreset(Preset::Paper);
-    const Eigen::VectorXf x = ds.queries.row(0).transpose();
-    Recorder recorder;
-    const Result result = runAdaptiveSoftmax(ds.head, x, config, &recorder);
-    auto run = std::make_shared<RunData>();
-    run->trace = recorder.takeTrace();
-    run->trueLogits = exactLogits(ds.head, x, 1.0);
-    run->trueLogPartition = logSumExp(run->trueLogits);
-    run->config = config;
-    run->arms = ds.head.arms();
-    run->dim = ds.head.dim();
-    run->effectiveDim = result.effectiveDim;
-    run->datasetName = QString::fromStdString(ds.name);
-    return run;
+    return recordRun(generateSynthetic(parseSyntheticSpec(spec)), 0, Config::forPreset(Preset::Paper));
 }
 
 } // namespace
