@@ -276,11 +276,15 @@ void MainWindow::onDatasetLoaded(DatasetPtr dataset)
     varianceLab_->setDataset(dataset_);
     parameters_->setDatasetShape(static_cast<int>(dataset_->head.arms()),
                                  static_cast<int>(dataset_->queryCount()));
+    bool scenarioSetsTemperature = false;
     if (applyPending_) {
         applyPending_ = false;
         parameters_->setConfig(pending_.config,
                                std::min<int>(pending_.query, int(dataset_->queryCount()) - 1));
+        scenarioSetsTemperature = pending_.config.temperature.has_value();
     }
+    if (!scenarioSetsTemperature) // β comes from the head file unless the scenario says otherwise
+        parameters_->setTemperature(dataset_->head.temperature);
     statusBar()->showMessage(tr("Loaded %1").arg(QString::fromStdString(dataset_->name)), 5000);
     requestRun();
 }

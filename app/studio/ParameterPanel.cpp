@@ -139,6 +139,14 @@ void ParameterPanel::setFudge(const FudgeFactors& fudge)
     validateAndNotify();
 }
 
+void ParameterPanel::setTemperature(double beta)
+{
+    updating_ = true;
+    temperature_->setValue(beta);
+    updating_ = false;
+    validateAndNotify();
+}
+
 void ParameterPanel::applyPreset()
 {
     if (updating_)

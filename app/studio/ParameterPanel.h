@@ -28,6 +28,8 @@ public:
     void setDatasetShape(int arms, int queries);
     void setConfig(const Config& config, int query);
     void setFudge(const FudgeFactors& fudge);
+    // β from the loaded head (its `temperature` attribute), unless a scenario sets one.
+    void setTemperature(double beta);
     // The current configuration, or nothing (and the message shown) if it is invalid.
     [[nodiscard]] std::optional<Config> config() const;
     [[nodiscard]] int query() const;
