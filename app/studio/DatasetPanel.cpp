@@ -31,6 +31,10 @@ DatasetPanel::DatasetPanel(QWidget* parent)
     seed_ = intSpin(0, 1000000, 1, tr("data seed"));
     auto* generate = new QPushButton(tr("Generate"), this);
     auto* open = new QPushButton(tr("Open file…"), this);
+    auto* embedded = new QPushButton(tr("Fashion-MNIST head (built in)"), this);
+    embedded->setToolTip(
+        tr("A real head shipped with the studio: logistic regression on Fashion-MNIST pixels, "
+           "10 classes, 300 test images as queries"));
     info_ = new QLabel(tr("no dataset"), this);
     info_->setWordWrap(true);
     info_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -45,9 +49,12 @@ DatasetPanel::DatasetPanel(QWidget* parent)
     buttons->addWidget(generate);
     buttons->addWidget(open);
     form->addRow(buttons);
+    form->addRow(embedded);
     form->addRow(info_);
     connect(generate, &QPushButton::clicked, this, [this] { emit loadRequested(syntheticSpec()); });
     connect(open, &QPushButton::clicked, this, &DatasetPanel::openFileRequested);
+    connect(embedded, &QPushButton::clicked, this,
+            [this] { emit loadRequested(QStringLiteral("embedded:fmnist-pixels")); });
 }
 
 QString DatasetPanel::syntheticSpec() const

@@ -1,5 +1,7 @@
 #include "RunController.h"
 
+#include "EmbeddedDatasets.h"
+
 #include "core/AdaptiveSoftmax.h"
 #include "core/ExactSoftmax.h"
 #include "core/FudgeTuning.h"
@@ -33,7 +35,9 @@ public:
     void load(quint64 id, const QString& name)
     {
         try {
-            auto dataset = std::make_shared<Dataset>(loadDataset(name.toStdString()));
+            const QString path = isEmbeddedDataset(name) ? extractEmbeddedDataset(name) : name;
+            auto dataset = std::make_shared<Dataset>(loadDataset(path.toStdString()));
+            dataset->name = name.toStdString(); // scenarios record "embedded:…", not the cache path
             DatasetPtr ptr = std::move(dataset);
             controller_->deliver(id, [c = controller_, ptr] { emit c->datasetLoaded(ptr); });
         } catch (const std::exception& e) {

@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTimer>
 #include <QtTest>
 
@@ -36,6 +37,7 @@ private slots:
     void startCancelRestart200Times();
     void longRunDoesNotStallTheEventLoop();
     void failuresAreReportedAndTheControllerStaysUsable();
+    void builtInFashionMnistHeadLoadsAndRuns();
 };
 
 void TestRunController::startCancelRestart200Times()
@@ -105,6 +107,27 @@ void TestRunController::failuresAreReportedAndTheControllerStaysUsable()
     controller.startRun(loaded.first().first().value<DatasetPtr>(), 0, bad);
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, 10000);
     QVERIFY(failed.last().first().toString().contains(QStringLiteral("k = 50")));
+}
+
+void TestRunController::builtInFashionMnistHeadLoadsAndRuns()
+{
+    QStandardPaths::setTestModeEnabled(true); // the extracted copy goes to a test cache directory
+    RunController controller;
+    QSignalSpy loaded(&controller, &RunController::datasetLoaded);
+    QSignalSpy finished(&controller, &RunController::runFinished);
+    controller.loadDataset(QStringLiteral("embedded:fmnist-pixels"));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
+    const auto ds = loaded.first().first().value<DatasetPtr>();
+    QCOMPARE(ds->name, std::string("embedded:fmnist-pixels"));
+    QCOMPARE(ds->head.arms(), Eigen::Index(10));
+    QCOMPARE(ds->head.dim(), Eigen::Index(784));
+    QCOMPARE(ds->queryCount(), Eigen::Index(300));
+    QCOMPARE(ds->vocab.front(), std::string("T-shirt/top"));
+    controller.startRun(ds, 7, Config::forPreset(Preset::Paper));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+    const auto run = finished.first().first().value<RunDataPtr>();
+    QCOMPARE(run->armName(run->trace.result.topK.front()),
+             QString::fromStdString(ds->vocab[std::size_t(run->trace.result.topK.front())]));
 }
 
 QTEST_MAIN(TestRunController)
