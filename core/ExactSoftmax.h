@@ -24,6 +24,11 @@ namespace ada {
 // needs no running maximum. Exact up to rounding; equal to the three-pass result to ~1e-15.
 [[nodiscard]] Eigen::VectorXd softmaxTwoPass(const Eigen::Ref<const Eigen::VectorXd>& logits);
 
+// The same two algorithms writing into a caller's vector of the same size: no allocation per call,
+// which otherwise dominates the time for large n (bench_softmax_passes times both forms).
+void softmaxThreePass(const Eigen::Ref<const Eigen::VectorXd>& logits, Eigen::Ref<Eigen::VectorXd> out);
+void softmaxTwoPass(const Eigen::Ref<const Eigen::VectorXd>& logits, Eigen::Ref<Eigen::VectorXd> out);
+
 // Indices of the k largest entries, largest first (ties broken by lower index).
 [[nodiscard]] std::vector<int> topKIndices(const Eigen::Ref<const Eigen::VectorXd>& values, int k);
 

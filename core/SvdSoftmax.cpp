@@ -10,9 +10,14 @@
 
 namespace ada {
 
+// Where it can win (§11.1 "Fair use"): a query costs r·d + n·W + N·r multiplications against n·d for
+// exact logits. With n ≤ d the rank is r = n, so the transform x̃ = Vᵀx alone costs n·d: SVD-softmax
+// can never be cheaper on small heads (MNIST/EuroSAT, n = 10) and only makes sense for n ≫ d.
+
 SvdSoftmax::SvdSoftmax(const Head& head)
 {
-    // Offline (§11.1): thin SVD A = U Σ Vᵀ and B = UΣ; not charged per query.
+    // Offline (§11.1): thin SVD A = U Σ Vᵀ and B = UΣ; not charged per query. Done in double so that
+    // W = r, N = n reproduces the exact logits to ~1e-12; BDCSVD because n can be 50 000+.
     const Eigen::MatrixXd a = head.weight.cast<double>();
     Eigen::BDCSVD<Eigen::MatrixXd> svd(a, Eigen::ComputeThinU | Eigen::ComputeThinV);
     b_ = svd.matrixU() * svd.singularValues().asDiagonal();
