@@ -1,8 +1,9 @@
-// Resolves a dataset name (DESIGN.md "Files and formats"): a synthetic spec (ALGORITHM.md §8.1)
-// or a path to an HDF5 head file (HEAD_FORMAT.md).
+// Resolves a dataset name (DESIGN.md "Files and formats"): a synthetic spec (ALGORITHM.md §8.1),
+// a built-in Fashion-MNIST head (FashionMnist.h) or a path to an HDF5 head file (HEAD_FORMAT.md).
 #include "DatasetLoader.h"
 
 #include "DatasetError.h"
+#include "FashionMnist.h"
 #include "SyntheticDatasets.h"
 
 #include <filesystem>
@@ -15,11 +16,17 @@ namespace {
 
 constexpr std::string_view kAcceptedForms
     = "accepted: a path to an HDF5 head file (HEAD_FORMAT.md) or "
-      "synthetic:FAMILY?n=…&d=…&m=…&seed=… with FAMILY one of sanity, noisy, random-mu, high-variance";
+      "synthetic:FAMILY?n=…&d=…&m=…&seed=… with FAMILY one of sanity, noisy, random-mu, high-variance, "
+      "or fmnist:pixels, fmnist:rf, fmnist:rf?d=D (Fashion-MNIST heads trained on first use)";
 
 } // namespace
 
 Dataset loadDataset(std::string_view name, const ReadLimits& limits)
+{
+    return loadDataset(name, limits, DatasetProgress{});
+}
+
+Dataset loadDataset(std::string_view name, const ReadLimits& limits, const DatasetProgress& progress)
 {
     const std::string text(name);
     if (text.empty())
@@ -28,6 +35,11 @@ Dataset loadDataset(std::string_view name, const ReadLimits& limits)
     Dataset out;
     if (name.starts_with("synthetic:")) {
         out = generateSynthetic(parseSyntheticSpec(name));
+    } else if (name.starts_with("fmnist:")) {
+        FashionMnistOptions options;
+        options.limits = limits;
+        options.progress = progress;
+        out = loadFashionMnist(parseFashionMnistSpec(name), options);
     } else {
         std::error_code ec;
         const std::filesystem::path path(text);
