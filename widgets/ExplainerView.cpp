@@ -36,7 +36,7 @@ void ExplainerView::showStep(int step)
         return;
     const Snapshot& s = run_->trace.snapshots[std::size_t(step)];
     const Config& c = run_->config;
-    const double deltaPrime = c.exactWinner ? c.delta / 2 : c.delta / 3;
+    const double deltaPrime = run_->deltaPrime();
     const long long n = run_->arms, D = run_->effectiveDim;
     int contenders = 0;
     for (auto v : s.survivors)
@@ -67,7 +67,12 @@ void ExplainerView::showStep(int step)
                   "the previous variance target. %1 of %2 arms are still contending.")
                    .arg(contenders)
                    .arg(n);
-        formula = tr("keep i ⇔ μ̂ᵢ + Cᵢ ≥ max_j (μ̂ⱼ − Cⱼ),  Cᵢ = √(2·vᵢ·log(6·n·log D/δ′))");
+        formula = tr("keep i ⇔ μ̂ᵢ + Cᵢ ≥ max_j (μ̂ⱼ − Cⱼ),  Cᵢ = √(2·vᵢ·L),\n"
+                     "L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4")
+                      .arg(n)
+                      .arg(D)
+                      .arg(deltaPrime)
+                      .arg(run_->eliminationLogTerm(), 0, 'f', 2);
         break;
     case Phase::Winner:
         title = tr("The winner's logit");
@@ -109,9 +114,23 @@ void ExplainerView::showStep(int step)
         break;
     }
     }
+    const double exact = double(qMax<long long>(n * D, 1));
+    const QString progress = tr("Step %1 of %2 · %3 pulls so far (%4 % of n·D = %5) · n = %6 arms, D = %7, "
+                                "ε = %8, δ = %9")
+                                 .arg(step + 1)
+                                 .arg(run_->steps())
+                                 .arg(s.totalPulls)
+                                 .arg(100.0 * double(s.totalPulls) / exact, 0, 'f', 2)
+                                 .arg(n * D)
+                                 .arg(n)
+                                 .arg(D)
+                                 .arg(c.epsilon)
+                                 .arg(c.delta);
     browser_->setHtml(QStringLiteral("<h3>%1</h3><p>%2</p><p style='font-family:serif; font-size:large; "
-                                     "background:#f4f4f8; padding:6px'>%3</p>")
-                          .arg(title.toHtmlEscaped(), body.toHtmlEscaped(), formula.toHtmlEscaped()));
+                                     "background:#f4f4f8; padding:6px'>%3</p><p style='color:#666'>%4</p>")
+                          .arg(title.toHtmlEscaped(), body.toHtmlEscaped(),
+                               formula.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")),
+                               progress.toHtmlEscaped()));
 }
 
 } // namespace ada

@@ -14,7 +14,7 @@ PartitionView::PartitionView(QWidget* parent)
     , plot_(new QCustomPlot(this))
 {
     setObjectName(QStringLiteral("partitionView"));
-    installTitledPlot(this, plot_, tr("Partition function"));
+    installTitledPlot(this, plot_, tr("Partition function S = Σ exp(μᵢ)"));
     QCPAxisRect* upper = plot_->axisRect();
     upper->axis(QCPAxis::atBottom)->setLabel(tr("replay step"));
     upper->axis(QCPAxis::atLeft)->setLabel(tr("log Ŝ"));
@@ -31,8 +31,10 @@ PartitionView::PartitionView(QWidget* parent)
     truth_->setName(tr("true log S"));
     estimate_ = plot_->addGraph();
     estimate_->setPen(QPen(PlotStyle::phase(Phase::Partition), 2));
+    estimate_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 6));
     estimate_->setName(tr("running log Ŝ"));
     plot_->legend->setVisible(true);
+    upper->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
 
     lower_ = new QCPAxisRect(plot_);
     plot_->plotLayout()->addElement(2, 0, lower_);
@@ -60,6 +62,19 @@ PartitionView::PartitionView(QWidget* parent)
     diagonal_->point1->setCoords(1e-12, 1e-12);
     diagonal_->point2->setCoords(1e6, 1e6);
     diagonal_->setPen(QPen(Qt::gray, 1, Qt::DashLine));
+    diagonalNote_ = new QCPItemText(plot_);
+    diagonalNote_->setClipAxisRect(lower_);
+    diagonalNote_->position->setAxisRect(lower_);
+    diagonalNote_->position->setType(QCPItemPosition::ptAxisRectRatio);
+    diagonalNote_->position->setCoords(0.01, 0.02);
+    diagonalNote_->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+    diagonalNote_->setColor(QColor(90, 90, 90));
+    diagonalNote_->setText(tr("dashed: vᵢ = Vᵢ; an arm below it has met its target"));
+    note_ = new QCPItemText(plot_);
+    note_->position->setType(QCPItemPosition::ptAxisRectRatio);
+    note_->position->setCoords(0.5, 0.5);
+    note_->setColor(QColor(90, 90, 90));
+    note_->setText(tr("log Ŝ is estimated in the partition phase"));
 }
 
 void PartitionView::setRun(RunDataPtr run)
@@ -70,12 +85,20 @@ void PartitionView::setRun(RunDataPtr run)
     const double s = run_->trueLogPartition;
     const double eps = run_->config.epsilon;
     const double last = run_->steps() - 1;
-    truth_->setData(QVector<double>{0, last}, QVector<double>{s, s}, true);
-    bandHigh_->setData(QVector<double>{0, last}, QVector<double>{s + std::log1p(eps), s + std::log1p(eps)},
+    const double end = last + 0.5; // the truth and its band span the whole axis
+    truth_->setData(QVector<double>{-0.5, end}, QVector<double>{s, s}, true);
+    bandHigh_->setData(QVector<double>{-0.5, end}, QVector<double>{s + std::log1p(eps), s + std::log1p(eps)},
                        true);
-    bandLow_->setData(QVector<double>{0, last}, QVector<double>{s + std::log1p(-eps), s + std::log1p(-eps)},
+    bandLow_->setData(QVector<double>{-0.5, end}, QVector<double>{s + std::log1p(-eps), s + std::log1p(-eps)},
                       true);
-    plot_->xAxis->setRange(-0.5, last + 0.5);
+    firstPartitionStep_ = 0;
+    for (int i = 0; i < run_->steps(); ++i)
+        if (run_->trace.snapshots[std::size_t(i)].phase >= Phase::Partition) {
+            firstPartitionStep_ = i;
+            break;
+        }
+    // The running estimate only exists from the partition phase on: show that stretch.
+    plot_->xAxis->setRange(firstPartitionStep_ - 0.5, last + 0.5);
     showStep(run_->steps() - 1);
 }
 
@@ -93,6 +116,7 @@ void PartitionView::showStep(int step)
         }
     }
     estimate_->setData(x, y, true);
+    note_->setVisible(x.isEmpty());
     const double truth = run_->trueLogPartition;
     double lo = truth + std::log1p(-run_->config.epsilon), hi = truth + std::log1p(run_->config.epsilon);
     for (double v : y) {
@@ -102,6 +126,15 @@ void PartitionView::showStep(int step)
     plot_->yAxis->setRange(lo - 0.1 * (hi - lo), hi + 0.1 * (hi - lo));
 
     const Snapshot& s = run_->trace.snapshots[std::size_t(step)];
+    auto* title = static_cast<QCPTextElement*>(plot_->plotLayout()->element(0, 0));
+    if (y.isEmpty())
+        title->setText(tr("Partition function S = Σ exp(μᵢ) · %1").arg(phaseName(s.phase)));
+    else
+        title->setText(tr("Partition function · log Ŝ = %1 vs log S = %2 (Ŝ/S − 1 = %3 %, ε = %4 %)")
+                           .arg(y.back(), 0, 'f', 4)
+                           .arg(truth, 0, 'f', 4)
+                           .arg(100.0 * std::expm1(y.back() - truth), 0, 'f', 2)
+                           .arg(100.0 * run_->config.epsilon, 0, 'g', 3));
     QVector<double> tx, ty;
     double tmin = 1e300, tmax = 0.0;
     if (s.phase == Phase::Partition || s.phase == Phase::Done)
@@ -115,6 +148,7 @@ void PartitionView::showStep(int step)
             }
         }
     targets_->setData(tx, ty);
+    diagonalNote_->setVisible(!tx.isEmpty());
     if (!tx.isEmpty()) {
         lower_->axis(QCPAxis::atBottom)->setRange(tmin / 2, tmax * 2);
         lower_->axis(QCPAxis::atLeft)->setRange(tmin / 2, tmax * 2);

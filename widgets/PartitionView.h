@@ -10,6 +10,7 @@ class QCustomPlot;
 class QCPAxisRect;
 class QCPGraph;
 class QCPItemStraightLine;
+class QCPItemText;
 
 namespace ada {
 
@@ -33,6 +34,9 @@ private:
     QCPGraph* bandLow_;
     QCPGraph* targets_;
     QCPItemStraightLine* diagonal_;
+    QCPItemText* note_;
+    QCPItemText* diagonalNote_;
+    int firstPartitionStep_ = 0;
     RunDataPtr run_;
 };
 

@@ -1,5 +1,6 @@
 #include "PlotStyle.h"
 
+#include <QCoreApplication>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
@@ -15,6 +16,18 @@ QColor PlotStyle::phase(Phase p)
     case Phase::Done: return QColor(44, 160, 44);
     }
     return Qt::black;
+}
+
+QString phaseName(Phase phase)
+{
+    switch (phase) {
+    case Phase::Warmup: return QCoreApplication::translate("ada::PlotStyle", "warm-up");
+    case Phase::Elimination: return QCoreApplication::translate("ada::PlotStyle", "elimination");
+    case Phase::Winner: return QCoreApplication::translate("ada::PlotStyle", "winner");
+    case Phase::Partition: return QCoreApplication::translate("ada::PlotStyle", "partition");
+    case Phase::Done: return QCoreApplication::translate("ada::PlotStyle", "done");
+    }
+    return {};
 }
 
 void applyPlotStyle(QCustomPlot* plot)

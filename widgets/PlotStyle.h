@@ -22,6 +22,9 @@ struct PlotStyle {
     static QColor phase(Phase p);
 };
 
+// The phase's name as the views show it ("warm-up", "elimination", …), translated.
+QString phaseName(Phase phase);
+
 // Applies fonts, grid and margins shared by all plots; plots stay white (they export as drawn).
 void applyPlotStyle(QCustomPlot* plot);
 

@@ -6,6 +6,7 @@
 #include <qcustomplot.h>
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 
 namespace ada {
@@ -16,8 +17,23 @@ PullsView::PullsView(QWidget* parent)
 {
     setObjectName(QStringLiteral("pullsView"));
     installTitledPlot(this, plot_, tr("Pulls per arm"));
+    // Profile and histogram side by side under the one title.
+    QCPAxisRect* profileRect = plot_->axisRect();
+    plot_->plotLayout()->take(profileRect);
+    auto* row = new QCPLayoutGrid;
+    plot_->plotLayout()->addElement(1, 0, row);
+    row->addElement(0, 0, profileRect);
+    histRect_ = new QCPAxisRect(plot_);
+    row->addElement(0, 1, histRect_);
+    row->setColumnStretchFactors({3.0, 2.0});
+    for (QCPAxis* axis : histRect_->axes()) {
+        axis->grid()->setPen(QPen(QColor(225, 225, 225), 0, Qt::DotLine));
+        axis->setTickLabelFont(plot_->yAxis->tickLabelFont());
+        axis->setLabelFont(plot_->yAxis->labelFont());
+    }
+
     plot_->xAxis->setLabel(tr("arms, most pulled first"));
-    plot_->yAxis->setLabel(tr("pulls (columns charged)"));
+    plot_->yAxis->setLabel(tr("pulls tᵢ (columns charged)"));
     profile_ = plot_->addGraph();
     profile_->setLineStyle(QCPGraph::lsStepLeft);
     profile_->setPen(QPen(PlotStyle::survivor(), 1.5));
@@ -25,12 +41,28 @@ PullsView::PullsView(QWidget* parent)
     profile_->setName(tr("pulls"));
     exactLine_ = new QCPItemStraightLine(plot_);
     exactLine_->setPen(QPen(PlotStyle::leader(), 1.2, Qt::DashLine));
-    auto* label = new QCPItemText(plot_);
-    label->setText(tr("exact: D per arm"));
-    label->setColor(PlotStyle::leader());
-    label->position->setType(QCPItemPosition::ptAxisRectRatio);
-    label->position->setCoords(0.98, 0.11); // just below the dashed line at D
-    label->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+    exactLabel_ = new QCPItemText(plot_);
+    exactLabel_->setColor(PlotStyle::leader());
+    exactLabel_->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+    exactLabel_->position->setTypeY(QCPItemPosition::ptPlotCoords);
+    exactLabel_->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+    exactLabel_->setPadding(QMargins(0, 3, 4, 0));
+
+    QCPAxis* hx = histRect_->axis(QCPAxis::atBottom);
+    QCPAxis* hy = histRect_->axis(QCPAxis::atLeft);
+    hx->setScaleType(QCPAxis::stLogarithmic);
+    hx->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    hx->setLabel(tr("pulls tᵢ (log-spaced bins)"));
+    hy->setLabel(tr("arms"));
+    histogram_ = plot_->addGraph(hx, hy);
+    histogram_->setLineStyle(QCPGraph::lsStepLeft);
+    histogram_->setPen(QPen(PlotStyle::phase(Phase::Elimination), 1.2));
+    histogram_->setBrush(QColor(31, 119, 180, 90));
+    histExactLine_ = new QCPItemStraightLine(plot_);
+    histExactLine_->setClipAxisRect(histRect_);
+    histExactLine_->point1->setAxes(hx, hy);
+    histExactLine_->point2->setAxes(hx, hy);
+    histExactLine_->setPen(QPen(PlotStyle::leader(), 1.2, Qt::DashLine));
 }
 
 void PullsView::setRun(RunDataPtr run)
@@ -41,8 +73,19 @@ void PullsView::setRun(RunDataPtr run)
     const double D = double(std::max<std::int64_t>(run_->effectiveDim, 1));
     exactLine_->point1->setCoords(0, D);
     exactLine_->point2->setCoords(1, D);
+    exactLabel_->position->setCoords(0.99, D);
+    exactLabel_->setText(tr("exact softmax: D = %1 per arm").arg(qint64(D)));
     plot_->yAxis->setRange(0, D * 1.08);
     plot_->xAxis->setRange(0, double(run_->arms));
+    // About four bins per decade from 1 to just past D.
+    edges_.clear();
+    const int bins = std::max(4, static_cast<int>(std::ceil(4.0 * std::log10(D + 1.0))));
+    const double step = std::log10(D + 1.0) / bins;
+    for (int b = 0; b <= bins; ++b)
+        edges_.push_back(std::pow(10.0, b * step));
+    histRect_->axis(QCPAxis::atBottom)->setRange(0.8, edges_.back() * 1.25);
+    histExactLine_->point1->setCoords(D, 0);
+    histExactLine_->point2->setCoords(D, 1);
     if (run_->steps() > 0)
         showStep(run_->steps() - 1);
 }
@@ -52,22 +95,45 @@ void PullsView::showStep(int step)
     if (!run_ || step < 0 || step >= run_->steps())
         return;
     const Snapshot& s = run_->trace.snapshots[std::size_t(step)];
-    std::vector<std::int64_t> depths = s.depths;
-    std::sort(depths.begin(), depths.end(), std::greater<>());
-    QVector<double> x(qsizetype(depths.size()) + 1), y(qsizetype(depths.size()) + 1);
-    for (qsizetype i = 0; i < qsizetype(depths.size()); ++i) {
+    sorted_.assign(s.depths.begin(), s.depths.end());
+    std::sort(sorted_.begin(), sorted_.end(), std::greater<>());
+    const auto n = qsizetype(sorted_.size());
+    QVector<double> x(n + 1), y(n + 1);
+    for (qsizetype i = 0; i < n; ++i) {
         x[i] = double(i);
-        y[i] = double(depths[std::size_t(i)]);
+        y[i] = double(sorted_[std::size_t(i)]);
     }
-    x.back() = double(depths.size()); // close the last step
-    y.back() = depths.empty() ? 0.0 : double(depths.back());
+    x.back() = double(n); // close the last step
+    y.back() = sorted_.empty() ? 0.0 : double(sorted_.back());
     profile_->setData(x, y, true);
+
+    // Histogram: sorted_ is descending, so walk the bins from the top.
+    const auto bins = qsizetype(edges_.size()) - 1;
+    QVector<double> hx(bins + 1), hy(bins + 1, 0.0);
+    for (qsizetype b = 0; b <= bins; ++b)
+        hx[b] = edges_[std::size_t(b)];
+    qsizetype b = bins - 1;
+    double peak = 1.0;
+    for (auto it = sorted_.begin(); it != sorted_.end() && bins > 0; ++it) {
+        const double t = std::max<double>(double(*it), 1.0);
+        while (b > 0 && t < edges_[std::size_t(b)])
+            --b;
+        hy[b] += 1.0;
+        peak = std::max(peak, hy[b]);
+    }
+    if (bins > 0)
+        hy[bins] = hy[bins - 1]; // close the last step
+    histogram_->setData(hx, hy, true);
+    histRect_->axis(QCPAxis::atLeft)->setRange(0, peak * 1.1);
+
     const double exact = double(run_->arms) * double(std::max<std::int64_t>(run_->effectiveDim, 1));
     auto* title = static_cast<QCPTextElement*>(plot_->plotLayout()->element(0, 0));
-    title->setText(tr("Pulls per arm · %1 of n·D = %2 (%3 %)")
+    title->setText(tr("Pulls · %1 of n·D = %2 (%3 %, %4× fewer) · %5")
                        .arg(s.totalPulls)
                        .arg(qint64(exact))
-                       .arg(100.0 * double(s.totalPulls) / exact, 0, 'f', 2));
+                       .arg(100.0 * double(s.totalPulls) / exact, 0, 'f', 2)
+                       .arg(s.totalPulls > 0 ? exact / double(s.totalPulls) : 0.0, 0, 'f', 1)
+                       .arg(phaseName(s.phase)));
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -9,6 +9,8 @@
 #include <Eigen/Core>
 #include <QString>
 
+#include <algorithm>
+#include <cmath>
 #include <functional>
 #include <memory>
 #include <string>
@@ -34,6 +36,17 @@ struct RunData {
         return arm >= 0 && arm < static_cast<int>(vocab.size())
             ? QString::fromStdString(vocab[std::size_t(arm)])
             : QStringLiteral("arm %1").arg(arm);
+    }
+    // δ′ of the phases' confidence bounds: δ/2 with an exact winner, δ/3 otherwise (§6.1).
+    [[nodiscard]] double deltaPrime() const
+    {
+        return config.exactWinner ? config.delta / 2.0 : config.delta / 3.0;
+    }
+    // The elimination constant L = log(6·n·max(log D, 1)/δ′) of Cᵢ = √(2·vᵢ·L) (§4).
+    [[nodiscard]] double eliminationLogTerm() const
+    {
+        const double logD = std::max(std::log(std::max(double(effectiveDim), 1.0)), 1.0);
+        return std::log(6.0 * double(arms) * logD / deltaPrime());
     }
 };
 

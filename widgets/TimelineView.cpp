@@ -5,6 +5,7 @@
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace ada {
@@ -18,12 +19,13 @@ TimelineView::TimelineView(QWidget* parent)
     plot_->xAxis->setLabel(tr("replay step"));
     plot_->yAxis->setLabel(tr("cumulative pulls"));
     for (Phase p : {Phase::Warmup, Phase::Elimination, Phase::Winner, Phase::Partition}) {
-        QCPGraph* g = plot_->addGraph();
-        g->setLineStyle(QCPGraph::lsImpulse);
-        QColor c = PlotStyle::phase(p);
-        g->setPen(QPen(c, 3));
-        g->setName(QString::fromUtf8(toString(p).data()));
-        phases_.push_back(g);
+        auto* bars = new QCPBars(plot_->xAxis, plot_->yAxis);
+        const QColor c = PlotStyle::phase(p);
+        bars->setPen(QPen(c.darker(115)));
+        bars->setBrush(c);
+        bars->setWidth(0.8);
+        bars->setName(phaseName(p));
+        phases_.push_back(bars);
     }
     marker_ = new QCPItemStraightLine(plot_);
     marker_->setPen(QPen(Qt::black, 1.5, Qt::DashLine));
@@ -46,7 +48,7 @@ TimelineView::TimelineView(QWidget* parent)
 void TimelineView::setRun(RunDataPtr run)
 {
     run_ = std::move(run);
-    for (QCPGraph* g : phases_)
+    for (QCPBars* g : phases_)
         g->data()->clear();
     if (!run_ || run_->steps() == 0)
         return;
@@ -70,7 +72,22 @@ void TimelineView::showStep(int step)
         return;
     marker_->point1->setCoords(step, 0);
     marker_->point2->setCoords(step, 1);
+    const Snapshot& s = run_->trace.snapshots[std::size_t(step)];
+    auto* title = static_cast<QCPTextElement*>(plot_->plotLayout()->element(0, 0));
+    const QString where
+        = s.phase == Phase::Elimination ? tr("elimination round %1").arg(s.round) : phaseName(s.phase);
+    title->setText(tr("Timeline · step %1 of %2 · %3 · %4 pulls so far (click to seek)")
+                       .arg(step + 1)
+                       .arg(run_->steps())
+                       .arg(where)
+                       .arg(s.totalPulls));
     plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QCPBars* TimelineView::phaseBars(Phase phase) const
+{
+    const auto p = std::size_t(phase);
+    return p < phases_.size() ? phases_[p] : nullptr;
 }
 
 double TimelineView::markerStep() const

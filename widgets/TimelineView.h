@@ -7,7 +7,7 @@
 #include <QWidget>
 
 class QCustomPlot;
-class QCPGraph;
+class QCPBars;
 class QCPItemStraightLine;
 
 namespace ada {
@@ -21,15 +21,20 @@ public:
     void showStep(int step) override;
     [[nodiscard]] QCustomPlot* plot() const { return plot_; }
     [[nodiscard]] double markerStep() const;
+    // The bars of one costed phase (warm-up … partition): key = step, value = cumulative pulls.
+    [[nodiscard]] QCPBars* phaseBars(Phase phase) const;
 
 signals:
     void seekRequested(int step);
 
 private:
     QCustomPlot* plot_;
-    std::vector<QCPGraph*> phases_;
+    std::vector<QCPBars*> phases_;
     QCPItemStraightLine* marker_;
     RunDataPtr run_;
 };
+
+// The name DESIGN.md uses for this view.
+using RoundTimelineView = TimelineView;
 
 } // namespace ada

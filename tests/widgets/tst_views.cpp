@@ -13,6 +13,8 @@
 #include "widgets/TimelineView.h"
 #include "widgets/VarianceLabView.h"
 
+#include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <qcustomplot.h>
@@ -41,6 +43,7 @@ private slots:
     void fiftyThousandArmsStayBounded();
     void plotsExport();
     void varianceLabDrawsItsCurves();
+    void gallery();
 
 private:
     RunDataPtr run_;
@@ -56,9 +59,11 @@ void TestViews::eliminationDrawsTheTrace()
         const Snapshot& s = run_->trace.snapshots[std::size_t(step)];
         view.showStep(step);
         // Every detailed contender is plotted at its estimate with its interval, in detail order.
-        auto* survivors = view.plot()->graph(3); // band upper, band lower, eliminated, contender
-        auto* bars = qobject_cast<QCPErrorBars*>(view.plot()->plottable(view.plot()->plottableCount() - 1));
-        QVERIFY(bars);
+        auto* survivors = view.contenderGraph();
+        auto* bars = view.contenderBars();
+        QVERIFY(view.errorBarNote().contains(s.phase == Phase::Elimination && !s.halfWidths.empty()
+                                                 ? QStringLiteral("elimination's own")
+                                                 : QStringLiteral("computed from")));
         int k = 0;
         for (std::size_t i = 0; i < view.detailedArms().size(); ++i) {
             const int arm = view.detailedArms()[i];
@@ -73,6 +78,17 @@ void TestViews::eliminationDrawsTheTrace()
             ++k;
         }
         QCOMPARE(k, survivors->data()->size());
+        // n = 100 is below the detail limit: every arm is drawn, each contender exactly once.
+        QCOMPARE(int(view.detailedArms().size()), int(s.estimates.size()));
+        const auto contenders
+            = std::count_if(s.survivors.begin(), s.survivors.end(), [](auto v) { return v != 0; });
+        QCOMPARE(qsizetype(survivors->data()->size()),
+                 qsizetype(s.survivors.empty() ? s.estimates.size() : contenders));
+        if (s.phase == Phase::Elimination && !s.halfWidths.empty())
+            for (int j = 0; j < survivors->data()->size(); ++j) {
+                const int arm = view.detailedArms()[std::size_t(survivors->data()->at(j)->key)];
+                QCOMPARE(bars->data()->at(j).errorMinus, s.halfWidths[std::size_t(arm)]);
+            }
         if (s.kind == EventKind::Round) {
             ++checkedRounds;
             for (int arm = 0; arm < int(s.survivors.size()); ++arm)
@@ -81,6 +97,17 @@ void TestViews::eliminationDrawsTheTrace()
         }
     }
     QVERIFY(checkedRounds > 0);
+
+    // Ordered by true logit, x follows the truth and the overlay is monotone.
+    view.setOrder(EliminationView::Order::ByTrueLogit);
+    view.showStep(run_->steps() / 2);
+    const auto* truth = view.truthGraph()->data().data();
+    for (int i = 1; i < truth->size(); ++i)
+        QVERIFY(truth->at(i)->value <= truth->at(i - 1)->value);
+    QCOMPARE(view.detailedArms().front(),
+             int(std::distance(run_->trueLogits.data(),
+                               std::max_element(run_->trueLogits.data(),
+                                                run_->trueLogits.data() + run_->trueLogits.size()))));
 }
 
 void TestViews::pullsTimelinePartitionFollowTheStep()
@@ -101,6 +128,27 @@ void TestViews::pullsTimelinePartitionFollowTheStep()
         for (std::size_t i = 0; i < depths.size(); ++i)
             QCOMPARE(pulls.profile()->data()->at(int(i))->value, double(depths[i]));
         QCOMPARE(timeline.markerStep(), double(step));
+        // The timeline's bar at this step (in its phase's colour) is the cumulative pulls.
+        const auto phase = std::min(s.phase, Phase::Partition);
+        const auto* bars = timeline.phaseBars(phase)->data().data();
+        const auto at = bars->findBegin(double(step), false);
+        QVERIFY(at != bars->constEnd());
+        QCOMPARE(at->key, double(step));
+        QCOMPARE(at->value, double(s.totalPulls));
+        // The histogram counts every arm once, each in the bin of its depth.
+        const auto& edges = pulls.histogramEdges();
+        const auto* hist = pulls.histogram()->data().data();
+        QCOMPARE(hist->size(), int(edges.size()));
+        double total = 0;
+        for (int b = 0; b + 1 < hist->size(); ++b) {
+            const auto inBin = std::count_if(s.depths.begin(), s.depths.end(), [&](std::int64_t t) {
+                const double v = std::max<double>(double(t), 1.0);
+                return v >= edges[std::size_t(b)] && v < edges[std::size_t(b) + 1];
+            });
+            QCOMPARE(hist->at(b)->value, double(inBin));
+            total += hist->at(b)->value;
+        }
+        QCOMPARE(total, double(s.depths.size()));
         if (s.phase == Phase::Partition || s.phase == Phase::Done) {
             QVERIFY(partition.estimateGraph()->data()->size() > 0);
             QCOMPARE((partition.estimateGraph()->data()->constEnd() - 1)->value, s.logPartition);
@@ -109,6 +157,19 @@ void TestViews::pullsTimelinePartitionFollowTheStep()
     const Snapshot& last = run_->trace.snapshots.back();
     QCOMPARE(last.logPartition, run_->trace.result.logPartition);
     QVERIFY(partition.targetsGraph()->data()->size() > 0); // Algorithm 2's per-arm targets
+
+    // A click on the timeline asks to seek to the step under the mouse.
+    timeline.resize(800, 400);
+    timeline.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&timeline));
+    timeline.plot()->replot();
+    QSignalSpy spy(&timeline, &TimelineView::seekRequested);
+    const int target = run_->steps() / 3;
+    const int px = int(timeline.plot()->xAxis->coordToPixel(double(target)));
+    const int py = int(timeline.plot()->yAxis->coordToPixel(1.0));
+    QTest::mouseClick(timeline.plot(), Qt::LeftButton, {}, QPoint(px, py));
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0).at(0).toInt(), target);
 }
 
 void TestViews::explainerAndSummary()
@@ -148,6 +209,18 @@ void TestViews::fiftyThousandArmsStayBounded()
         const QPixmap pixmap = view.grab();
         QVERIFY(!pixmap.isNull());
     }
+    // Stepping stays fluid: a showStep plus a full replot well under the 40 ms frame budget on
+    // average (a loose bound against regressions, not a benchmark).
+    QElapsedTimer timer;
+    timer.start();
+    const int frames = 20;
+    for (int i = 0; i < frames; ++i) {
+        view.showStep(i * (big->steps() - 1) / (frames - 1));
+        view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    }
+    const double perFrame = double(timer.elapsed()) / frames;
+    qInfo("50 000 arms: %.1f ms per step (showStep + replot)", perFrame);
+    QVERIFY2(perFrame < 250, qPrintable(QString::number(perFrame)));
 }
 
 void TestViews::plotsExport()
@@ -201,6 +274,51 @@ void TestViews::varianceLabDrawsItsCurves()
         QCOMPARE(predicted != nullptr, result->curves[i].estimator != LabEstimator::IsWorHt);
     }
     QVERIFY(!view.grab().isNull());
+}
+
+// Renders every view once (into $ADA_VIEW_GALLERY when set, else a temporary folder) so a person can
+// look at them; checks only that each renders.
+void TestViews::gallery()
+{
+    QTemporaryDir tmp;
+    const QString dir = qEnvironmentVariable("ADA_VIEW_GALLERY", tmp.path());
+    QDir().mkpath(dir);
+    int mid = 0;
+    for (int step = 0; step < run_->steps(); ++step)
+        if (run_->trace.snapshots[std::size_t(step)].kind == EventKind::Round) {
+            mid = step;
+            break;
+        }
+    int part = run_->steps() - 2;
+    EliminationView elimination;
+    PullsView pulls;
+    TimelineView timeline;
+    PartitionView partition;
+    ExplainerView explainer;
+    ResultSummaryView summary;
+    const QList<QPair<QWidget*, QString>> views{
+        {&elimination, QStringLiteral("elimination")}, {&pulls, QStringLiteral("pulls")},
+        {&timeline, QStringLiteral("timeline")},       {&partition, QStringLiteral("partition")},
+        {&explainer, QStringLiteral("explainer")},     {&summary, QStringLiteral("summary")}};
+    for (const auto& [widget, name] : views) {
+        auto* view = dynamic_cast<RunView*>(widget);
+        widget->resize(name == QStringLiteral("explainer") || name == QStringLiteral("summary")
+                           ? QSize(520, 320)
+                           : QSize(1000, 520));
+        view->setRun(run_);
+        view->showStep(name == QStringLiteral("partition") ? part : mid);
+        const QPixmap pixmap = widget->grab();
+        QVERIFY(!pixmap.isNull());
+        QVERIFY(pixmap.save(dir + QLatin1Char('/') + name + QStringLiteral(".png")));
+    }
+    const RunDataPtr big = record("synthetic:noisy?n=50000&d=64&m=1&seed=1");
+    elimination.resize(1280, 400);
+    elimination.setRun(big);
+    elimination.showStep(big->steps() / 2);
+    QVERIFY(elimination.grab().save(dir + QStringLiteral("/elimination-50000.png")));
+    pulls.resize(1280, 400);
+    pulls.setRun(big);
+    QVERIFY(pulls.grab().save(dir + QStringLiteral("/pulls-50000.png")));
 }
 
 QTEST_MAIN(TestViews)
