@@ -1,10 +1,12 @@
 #include "DatasetPanel.h"
 
 #include <QComboBox>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 
 namespace ada {
@@ -69,8 +71,21 @@ QString DatasetPanel::syntheticSpec() const
 
 void DatasetPanel::showDataset(const Dataset& ds)
 {
+    // A synthetic spec is one long unbreakable word: show the family and seed (the shape follows),
+    // and the full name in the tooltip.
+    const QString name = QString::fromStdString(ds.name);
+    QString shown = name;
+    if (name.startsWith(QLatin1String("synthetic:")) && name.contains(QLatin1Char('?'))) {
+        shown = name.section(QLatin1Char('?'), 0, 0);
+        const QRegularExpressionMatch seed = QRegularExpression(QStringLiteral("seed=(\\d+)")).match(name);
+        if (seed.hasMatch())
+            shown += tr(", data seed %1").arg(seed.captured(1));
+    } else if (QFileInfo(name).isAbsolute()) {
+        shown = QFileInfo(name).fileName();
+    }
+    info_->setToolTip(name);
     QString text = tr("<b>%1</b><br>n = %2 arms × d = %3 columns, %4 queries")
-                       .arg(QString::fromStdString(ds.name).toHtmlEscaped())
+                       .arg(shown.toHtmlEscaped())
                        .arg(ds.head.arms())
                        .arg(ds.head.dim())
                        .arg(ds.queryCount());

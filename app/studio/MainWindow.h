@@ -1,6 +1,9 @@
-// The studio's main window: a thin assembly of the panels, the views and the run controller.
+// The studio's main window: a thin assembly of the panels, the views, the run controller and the
+// playback controller. The run flow (load → run → replay) lives in MainWindow.cpp; menus, file
+// actions and exports in MainWindowActions.cpp; the layout of docks in MainWindowLayout.cpp.
 #pragma once
 
+#include "PlaybackController.h"
 #include "RunController.h"
 #include "Scenario.h"
 
@@ -9,22 +12,22 @@
 
 #include <vector>
 
-class QLabel;
-class QMenu;
+class QCustomPlot;
 class QProgressBar;
 class QPushButton;
-class QCustomPlot;
-class QDockWidget;
+class QTabWidget;
 
 namespace ada {
 
 class DatasetPanel;
 class EliminationView;
 class ExplainerView;
+class MessageBanner;
 class ParameterPanel;
 class PartitionView;
 class PlaybackBar;
 class PullsView;
+class RecentFiles;
 class ResultSummaryView;
 class TimelineView;
 class VarianceLabPanel;
@@ -36,18 +39,34 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    // Loads the scenario's dataset on the worker, then applies its query and configuration and runs.
     void openScenario(const Scenario& scenario);
     [[nodiscard]] Scenario currentScenario() const;
-    // After the next run finishes: show its last step, save a screenshot to `path`, and quit.
+    // After the first run finishes and the replay is at its end: save a PNG of the window to
+    // `path` and quit with 0 (1 if it cannot be written, 2 if the run failed).
     void screenshotAfterRun(const QString& path);
     // With screenshotAfterRun: run the variance lab's paper preset first and show it in the shot.
     void showVarianceLabInScreenshot() { varianceShot_ = true; }
-    // Shows `step` on every view now (no coalescing): what a replay frame draws.
+    // Shows `step` on every view now (no coalescing): what one replay frame draws.
     void renderStep(int step);
     void showRun(RunDataPtr run);
+
+    // File actions without dialogs (the menu asks for the path); they report errors in the window.
+    void openPath(const QString& path);
+    bool exportResultsTo(const QString& path, bool json);
+    bool exportPlotTo(QCustomPlot* plot, const QString& path);
+    bool exportAllPlotsTo(const QString& folder);
+    bool saveScenarioTo(const QString& path);
+
     [[nodiscard]] RunController& controller() { return controller_; }
-    [[nodiscard]] PlaybackBar* playback() const { return playback_; }
+    [[nodiscard]] PlaybackController& playback() { return playback_; }
+    [[nodiscard]] ParameterPanel* parameters() const { return parameters_; }
+    [[nodiscard]] DatasetPtr dataset() const { return dataset_; }
+    [[nodiscard]] RunDataPtr run() const { return run_; }
     [[nodiscard]] QString lastError() const { return lastError_; }
+    [[nodiscard]] int redrawCount() const { return redraws_; }
+    // The plot views with their file-name stems ("elimination", "pulls", "timeline", "partition").
+    [[nodiscard]] std::vector<std::pair<QString, QCustomPlot*>> namedPlots() const;
     [[nodiscard]] std::vector<QCustomPlot*> plots() const;
 
 protected:
@@ -56,29 +75,38 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    // MainWindowLayout.cpp
+    void buildCentral();
     void buildDocks();
+    void buildStatusBar();
+    void restoreLayout();
+    void saveLayout();
+    // MainWindowActions.cpp
     void buildMenus();
     void buildShortcuts();
-    void openPath(const QString& path);
+    void chooseHeadFile();
+    void chooseScenarioFile();
+    void chooseExportPlot(int index); // -1: all views into a folder
+    void chooseExportResults(bool json);
+    void chooseSaveScenario();
+    // MainWindow.cpp: the run flow
+    void connectControllers();
     void requestLoad(const QString& name);
     void requestRun();
+    void requestTune();
     void onDatasetLoaded(DatasetPtr dataset);
     void onRunFinished(RunDataPtr run);
     void showError(const QString& message);
     void scheduleRedraw();
-    void addRecentFile(const QString& path);
-    void rebuildRecentMenu();
-    void exportPlots();
-    void exportResults(bool json);
-    void saveScenarioAs();
     void takeScreenshotSoon();
-    void openScenarioFile();
 
     RunController controller_;
+    PlaybackController playback_;
     DatasetPtr dataset_;
     RunDataPtr run_;
     Scenario pending_; // the scenario being loaded (its query and config apply on load)
     bool applyPending_ = false;
+    bool tuning_ = false;
     EliminationView* elimination_;
     PullsView* pulls_;
     TimelineView* timeline_;
@@ -86,19 +114,20 @@ private:
     ExplainerView* explainer_;
     ResultSummaryView* summary_;
     VarianceLabPanel* varianceLab_;
-    class QTabWidget* tabs_ = nullptr;
-    bool varianceShot_ = false;
     ParameterPanel* parameters_;
     DatasetPanel* datasets_;
-    PlaybackBar* playback_;
-    QLabel* banner_;
-    QProgressBar* progressBar_;
-    QPushButton* cancelButton_;
-    QMenu* recentMenu_ = nullptr;
+    PlaybackBar* playbackBar_;
+    MessageBanner* banner_;
+    QTabWidget* tabs_ = nullptr;
+    QProgressBar* progressBar_ = nullptr;
+    QPushButton* cancelButton_ = nullptr;
+    RecentFiles* recent_ = nullptr;
     QTimer redrawTimer_;
     QTimer runDebounce_;
     QString screenshotPath_;
+    bool varianceShot_ = false;
     QString lastError_;
+    int redraws_ = 0;
 };
 
 } // namespace ada

@@ -1,6 +1,7 @@
 // The algorithm's parameters: ε, δ, k, β, preset, sampler, importance weights, exact winner, fudge
-// factors (with a Tune button), seed and query. Invalid combinations are refused here, with the
-// message shown at the panel, never at run time.
+// factors (log-scale, with a Tune button), seed and query. Invalid combinations are refused here,
+// at the control: the validate() message shows in red under the form and the Run button is
+// disabled; no invalid configuration ever reaches the worker.
 #pragma once
 
 #include "core/Config.h"
@@ -30,16 +31,22 @@ public:
     void setFudge(const FudgeFactors& fudge);
     // β from the loaded head (its `temperature` attribute), unless a scenario sets one.
     void setTemperature(double beta);
-    // The current configuration, or nothing (and the message shown) if it is invalid.
+    // While the worker tunes the fudge factors the Tune button says so and is disabled.
+    void setTuning(bool tuning);
+    // The current configuration, or nothing if it is invalid (errorText() says why).
     [[nodiscard]] std::optional<Config> config() const;
     [[nodiscard]] int query() const;
     [[nodiscard]] QString errorText() const;
+    [[nodiscard]] bool runEnabled() const;
 
 signals:
     void changed(); // any parameter changed and the result is valid
+    void runRequested();
     void tuneRequested();
 
 private:
+    [[nodiscard]] Config rawConfig() const;
+    [[nodiscard]] QString problem(const Config& c) const;
     void applyPreset();
     void validateAndNotify();
 
@@ -57,8 +64,11 @@ private:
     QLineEdit* seed_;
     QSpinBox* query_;
     QLabel* error_;
+    QPushButton* run_;
     bool updating_ = false;
     int arms_ = 2;
+    double warmupCap_ = 0.1; // not a control: from the preset or the scenario
+    bool hadamard_ = false;  // likewise
 };
 
 } // namespace ada

@@ -1,48 +1,32 @@
-// Playback of a recorded Trace: play/pause, step one pull batch, step one round, step back, scrub,
-// speed, reset and run to end. It never recomputes; it only moves the current step.
+// The playback controls under the elimination view: reset, step back, play/pause, step one pull
+// batch, step one round, run to end, a timeline slider to scrub, the speed (0.25×–16×) and a line
+// saying where the replay is. It only shows and drives a PlaybackController.
 #pragma once
-
-#include "widgets/RunData.h"
 
 #include <QWidget>
 
 class QComboBox;
 class QLabel;
 class QSlider;
-class QTimer;
 class QToolButton;
 
 namespace ada {
+
+class PlaybackController;
 
 class PlaybackBar : public QWidget {
     Q_OBJECT
 
 public:
-    explicit PlaybackBar(QWidget* parent = nullptr);
-    void setRun(RunDataPtr run);
-    [[nodiscard]] int step() const { return step_; }
-    [[nodiscard]] bool playing() const;
-
-    void play();
-    void pause();
-    void togglePlay();
-    void stepBatch();
-    void stepRound();
-    void stepBack();
-    void reset();
-    void toEnd();
-    void seek(int step);
-
-signals:
-    void stepChanged(int step);
+    explicit PlaybackBar(PlaybackController* controller, QWidget* parent = nullptr);
+    [[nodiscard]] PlaybackController* controller() const { return controller_; }
 
 private:
-    void advance();
-    void updateLabel();
+    void onRunChanged();
+    void onStepChanged(int step);
+    void onPlayingChanged(bool playing);
 
-    RunDataPtr run_;
-    int step_ = 0;
-    QTimer* timer_;
+    PlaybackController* controller_;
     QToolButton* playButton_;
     QSlider* slider_;
     QComboBox* speed_;

@@ -1,7 +1,7 @@
 #include "ReplayBenchmark.h"
 
 #include "MainWindow.h"
-#include "PlaybackBar.h"
+#include "PlaybackController.h"
 
 #include "datasets/SyntheticDatasets.h"
 

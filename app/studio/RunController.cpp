@@ -151,6 +151,10 @@ RunController::RunController(QObject* parent)
     : QObject(parent)
     , current_(std::make_shared<std::atomic<quint64>>(0))
 {
+    // For queued connections by anyone who connects these signals across threads.
+    qRegisterMetaType<DatasetPtr>("ada::DatasetPtr");
+    qRegisterMetaType<RunDataPtr>("ada::RunDataPtr");
+    qRegisterMetaType<FudgeFactors>("ada::FudgeFactors");
     worker_ = new RunWorker(this, current_); // parentless: it moves to the thread and dies with it
     worker_->moveToThread(&thread_);
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);

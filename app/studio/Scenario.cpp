@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <cmath>
 #include <stdexcept>
 
 namespace ada {
@@ -35,6 +36,45 @@ QString text(const QJsonObject& o, const char* key, const QString& fallback)
     return v.toString();
 }
 
+// Strict: a misspelt key ("epsilon" for "eps") is an error, not a silently ignored default.
+void requireKnownKeys(const QJsonObject& o, const QStringList& known, const QString& where)
+{
+    for (const QString& key : o.keys())
+        if (!known.contains(key))
+            bad(QStringLiteral("scenario: unknown key \"%1\" in %2 (accepted: %3)")
+                    .arg(key, where, known.join(QStringLiteral(", "))));
+}
+
+bool boolean(const QJsonObject& o, const char* key, bool fallback)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isUndefined())
+        return fallback;
+    if (!v.isBool())
+        bad(QStringLiteral("scenario: \"%1\" must be true or false").arg(QLatin1String(key)));
+    return v.toBool();
+}
+
+// The seed is a 64-bit unsigned integer: a JSON number (exact up to 2^53) or a string of digits.
+std::uint64_t seedValue(const QJsonObject& o, std::uint64_t fallback)
+{
+    const QJsonValue v = o.value(QLatin1String("seed"));
+    if (v.isUndefined())
+        return fallback;
+    if (v.isDouble()) {
+        const double d = v.toDouble();
+        if (d >= 0 && d <= 9007199254740992.0 && d == std::floor(d))
+            return static_cast<std::uint64_t>(d);
+    } else if (v.isString()) {
+        bool ok = false;
+        const std::uint64_t seed = v.toString().toULongLong(&ok);
+        if (ok && !v.toString().startsWith(QLatin1Char('-')) && !v.toString().startsWith(QLatin1Char('+')))
+            return seed;
+    }
+    bad(QStringLiteral("scenario: \"seed\" must be a non-negative integer (a number up to 2^53, or a "
+                       "string of digits up to 18446744073709551615)"));
+}
+
 template <typename F>
 auto named(const char* key, F&& parse)
 {
@@ -61,8 +101,12 @@ QJsonObject Scenario::toJson() const
         {"hadamard", config.hadamard},
         {"fudge_best", config.fudge.bestArms},
         {"fudge_log", config.fudge.logNorm},
-        {"seed", QString::number(config.seed)},
     };
+    // A JSON number holds integers exactly up to 2^53; larger seeds are written as strings.
+    if (config.seed <= (std::uint64_t(1) << 53))
+        c["seed"] = double(config.seed);
+    else
+        c["seed"] = QString::number(config.seed);
     if (config.temperature)
         c["temperature"] = *config.temperature;
     if (config.noiseBound)
@@ -76,7 +120,8 @@ QJsonObject Scenario::toJson() const
 
 Scenario Scenario::fromJson(const QJsonObject& o)
 {
-    if (o.value("format").toString() != QLatin1String("adasoftmax-scenario"))
+    requireKnownKeys(o, {"format", "version", "dataset", "query", "config"}, QStringLiteral("the scenario"));
+    if (o.contains("format") && o.value("format").toString() != QLatin1String("adasoftmax-scenario"))
         bad(QStringLiteral("scenario: \"format\" must be \"adasoftmax-scenario\""));
     if (number(o, "version", 1) > 1)
         bad(QStringLiteral("scenario: version %1 is newer than this build reads (1)")
@@ -86,42 +131,39 @@ Scenario Scenario::fromJson(const QJsonObject& o)
     if (s.dataset.isEmpty())
         bad(QStringLiteral("scenario: \"dataset\" is missing"));
     const double q = number(o, "query", 0);
-    if (q < 0 || q != std::floor(q))
+    if (q < 0 || q != std::floor(q) || q > 2147483647.0)
         bad(QStringLiteral("scenario: \"query\" must be a non-negative integer"));
     s.query = static_cast<int>(q);
     const QJsonValue cv = o.value("config");
     if (!cv.isUndefined() && !cv.isObject())
         bad(QStringLiteral("scenario: \"config\" must be an object"));
     const QJsonObject c = cv.toObject();
+    requireKnownKeys(c,
+                     {"eps", "delta", "k", "temperature", "preset", "sampler", "weights", "exact_winner",
+                      "warmup_cap", "hadamard", "noise_bound", "fudge_best", "fudge_log", "seed"},
+                     QStringLiteral("\"config\""));
     const Preset preset
         = named("preset", [&] { return parsePreset(text(c, "preset", "paper").toStdString()); });
     Config base;
     base.epsilon = number(c, "eps", 0.3);
     base.delta = number(c, "delta", 0.1);
     const double k = number(c, "k", 1);
-    if (k != std::floor(k))
+    if (k != std::floor(k) || std::abs(k) > 2147483647.0)
         bad(QStringLiteral("scenario: \"k\" must be an integer"));
     base.k = static_cast<int>(k);
     if (c.contains("temperature"))
         base.temperature = number(c, "temperature", 1.0);
     if (c.contains("noise_bound"))
         base.noiseBound = number(c, "noise_bound", 1.0);
-    bool ok = false;
-    base.seed = text(c, "seed", "42").toULongLong(&ok);
-    if (!ok)
-        bad(QStringLiteral("scenario: \"seed\" must be an unsigned integer written as a string"));
+    base.seed = seedValue(c, 42);
     Config cfg = Config::forPreset(preset, base);
     if (c.contains("sampler"))
         cfg.sampler = named("sampler", [&] { return parseSampler(text(c, "sampler", "").toStdString()); });
     if (c.contains("weights"))
         cfg.weights
             = named("weights", [&] { return parseImportanceWeights(text(c, "weights", "").toStdString()); });
-    if (c.contains("exact_winner")) {
-        if (!c.value("exact_winner").isBool())
-            bad(QStringLiteral("scenario: \"exact_winner\" must be true or false"));
-        cfg.exactWinner = c.value("exact_winner").toBool();
-    }
-    cfg.hadamard = c.value("hadamard").toBool(false);
+    cfg.exactWinner = boolean(c, "exact_winner", cfg.exactWinner);
+    cfg.hadamard = boolean(c, "hadamard", false);
     cfg.warmupCap = number(c, "warmup_cap", cfg.warmupCap);
     cfg.fudge.bestArms = number(c, "fudge_best", 1.0);
     cfg.fudge.logNorm = number(c, "fudge_log", 1.0);

@@ -49,8 +49,6 @@ int main(int argc, char** argv)
         }
     }
     ada::MainWindow window;
-    if (window.size().width() < 900)
-        window.resize(1400, 900);
     if (parser.isSet("screenshot"))
         window.screenshotAfterRun(parser.value("screenshot"));
     if (parser.isSet("variance-lab"))

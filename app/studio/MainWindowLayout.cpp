@@ -1,0 +1,149 @@
+// MainWindow: where everything sits. The elimination view is the big central picture with the
+// playback bar under it; the controls and the result on the left; pulls and partition on the
+// right; the round timeline and the explainer at the bottom. Docks and geometry persist.
+#include "MainWindow.h"
+
+#include "DatasetPanel.h"
+#include "MessageBanner.h"
+#include "ParameterPanel.h"
+#include "PlaybackBar.h"
+#include "VarianceLabPanel.h"
+#include "widgets/EliminationView.h"
+#include "widgets/ExplainerView.h"
+#include "widgets/PartitionView.h"
+#include "widgets/PullsView.h"
+#include "widgets/ResultSummaryView.h"
+#include "widgets/TimelineView.h"
+
+#include <QDockWidget>
+#include <QGroupBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QSettings>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace ada {
+
+namespace {
+const QString kGeometryKey = QStringLiteral("window/geometry");
+const QString kStateKey = QStringLiteral("window/state");
+constexpr int kLayoutVersion = 2; // bump when the docks change so an old saved state is ignored
+
+QGroupBox* group(const QString& title, QWidget* content)
+{
+    auto* box = new QGroupBox(title);
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(8, 8, 8, 8);
+    layout->addWidget(content);
+    return box;
+}
+} // namespace
+
+void MainWindow::buildCentral()
+{
+    auto* central = new QWidget;
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 0);
+    layout->setSpacing(4);
+    layout->addWidget(banner_);
+    // The run and its replay in one tab, the variance lab (a different experiment) in the other.
+    auto* runTab = new QWidget;
+    auto* runLayout = new QVBoxLayout(runTab);
+    runLayout->setContentsMargins(0, 0, 0, 0);
+    runLayout->setSpacing(2);
+    runLayout->addWidget(elimination_, 1);
+    runLayout->addWidget(playbackBar_);
+    tabs_ = new QTabWidget;
+    tabs_->setDocumentMode(true);
+    tabs_->addTab(runTab, tr("Run"));
+    tabs_->addTab(varianceLab_, tr("Variance lab"));
+    layout->addWidget(tabs_, 1);
+    setCentralWidget(central);
+}
+
+void MainWindow::buildDocks()
+{
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
+    auto dock = [this](QWidget* w, const QString& title, const QString& name, Qt::DockWidgetArea area) {
+        auto* d = new QDockWidget(title, this);
+        d->setObjectName(name); // saveState/restoreState need object names
+        d->setWidget(w);
+        d->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
+                       | QDockWidget::DockWidgetClosable);
+        addDockWidget(area, d);
+        return d;
+    };
+    auto* controls = new QWidget;
+    auto* controlsLayout = new QVBoxLayout(controls);
+    controlsLayout->setContentsMargins(6, 6, 6, 6);
+    controlsLayout->addWidget(group(tr("Dataset"), datasets_));
+    controlsLayout->addWidget(group(tr("Parameters"), parameters_));
+    controlsLayout->addStretch(1);
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(controls);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    const int controlsWidth
+        = controls->minimumSizeHint().width() + scroll->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4;
+    scroll->setMinimumWidth(controlsWidth);
+    QDockWidget* controlsDock
+        = dock(scroll, tr("Dataset and parameters"), QStringLiteral("controlsDock"), Qt::LeftDockWidgetArea);
+    QDockWidget* summary
+        = dock(summary_, tr("Result"), QStringLiteral("summaryDock"), Qt::BottomDockWidgetArea);
+    QDockWidget* pulls
+        = dock(pulls_, tr("Pulls per arm"), QStringLiteral("pullsDock"), Qt::RightDockWidgetArea);
+    QDockWidget* partition = dock(partition_, tr("Partition function"), QStringLiteral("partitionDock"),
+                                  Qt::RightDockWidgetArea);
+    QDockWidget* timeline
+        = dock(timeline_, tr("Round timeline"), QStringLiteral("timelineDock"), Qt::BottomDockWidgetArea);
+    QDockWidget* explainer
+        = dock(explainer_, tr("Explainer"), QStringLiteral("explainerDock"), Qt::BottomDockWidgetArea);
+    splitDockWidget(timeline, explainer, Qt::Horizontal);
+    splitDockWidget(explainer, summary, Qt::Horizontal);
+    resizeDocks({controlsDock}, {controlsWidth}, Qt::Horizontal);
+    resizeDocks({pulls, partition}, {1, 1}, Qt::Vertical);
+    resizeDocks({pulls}, {450}, Qt::Horizontal);
+    resizeDocks({timeline}, {200}, Qt::Vertical);
+    resizeDocks({timeline, explainer, summary}, {5, 3, 3}, Qt::Horizontal);
+}
+
+void MainWindow::buildStatusBar()
+{
+    progressBar_ = new QProgressBar;
+    progressBar_->setRange(0, 100);
+    progressBar_->setMaximumWidth(200);
+    progressBar_->setVisible(false);
+    cancelButton_ = new QPushButton(tr("Cancel"));
+    cancelButton_->setVisible(false);
+    statusBar()->addPermanentWidget(progressBar_);
+    statusBar()->addPermanentWidget(cancelButton_);
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
+        QSize size(1440, 900); // what a first start gets, within the screen
+        if (const QScreen* s = screen())
+            size = size.boundedTo(s->availableGeometry().size());
+        resize(size);
+    }
+    restoreState(settings.value(kStateKey).toByteArray(), kLayoutVersion);
+}
+
+void MainWindow::saveLayout()
+{
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState(kLayoutVersion));
+}
+
+} // namespace ada
