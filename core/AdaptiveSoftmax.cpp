@@ -128,15 +128,38 @@ Eigen::VectorXd PreparedHead::transformQuery(const Eigen::Ref<const Eigen::Vecto
 namespace {
 
 // Algorithm 1; with `identificationOnly` it stops after elimination (stage 1 of the tuning, §7).
+// The arms a query may return: all but the excluded ones, ascending. Throws for an index out of
+// range; duplicates are harmless.
+std::vector<int> candidateArms(int n, std::span<const int> excluded)
+{
+    std::vector<std::uint8_t> out(static_cast<std::size_t>(n), 0);
+    for (int e : excluded) {
+        if (e < 0 || e >= n)
+            throw std::invalid_argument("excluded arm " + std::to_string(e)
+                                        + " is not a row of the head (0 … " + std::to_string(n - 1) + ")");
+        out[static_cast<std::size_t>(e)] = 1;
+    }
+    std::vector<int> all;
+    all.reserve(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i)
+        if (!out[static_cast<std::size_t>(i)])
+            all.push_back(i);
+    return all;
+}
+
 Result runPhases(const PreparedHead& prepared, const Eigen::Ref<const Eigen::VectorXf>& query,
-                 const Config& config, RunObserver* observer, bool identificationOnly)
+                 const Config& config, RunObserver* observer, bool identificationOnly,
+                 std::span<const int> excluded)
 {
     config.validate();
     const Head& head = prepared.head();
-    const int n = static_cast<int>(head.arms());
+    const int armCount = static_cast<int>(head.arms());
+    std::vector<int> all = candidateArms(armCount, excluded);
+    // The bounds' union over arms (log 6n/δ) counts the candidates only.
+    const int n = static_cast<int>(all.size());
     if (config.k > n)
         throw std::invalid_argument("k = " + std::to_string(config.k) + " exceeds the number of arms ("
-                                    + std::to_string(n) + ")");
+                                    + std::to_string(n) + (n < armCount ? " not excluded" : "") + ")");
     if (query.size() != head.dim())
         throw std::invalid_argument("the query has dimension " + std::to_string(query.size())
                                     + " but the head has dimension " + std::to_string(head.dim()));
@@ -151,15 +174,16 @@ Result runPhases(const PreparedHead& prepared, const Eigen::Ref<const Eigen::Vec
     const int D = plan.effectiveDim;
     ArmEngine engine(prepared, std::move(xBeta), std::move(plan), config);
     RunContext ctx{engine, config, observer};
-    ctx.survivors.assign(static_cast<std::size_t>(n), 1);
+    ctx.survivors.assign(static_cast<std::size_t>(armCount), 0);
+    for (int i : all)
+        ctx.survivors[static_cast<std::size_t>(i)] = 1;
+    ctx.candidates = all;
 
     Result result;
-    result.arms = n;
+    result.arms = armCount;
     result.effectiveDim = D;
     result.fudge = config.fudge;
     const Split split = splitFor(config);
-    std::vector<int> all(static_cast<std::size_t>(n));
-    std::iota(all.begin(), all.end(), 0);
     auto onBatch = [&] { return ctx.notify(EventKind::PullBatch); };
     auto finishCancelled = [&] {
         result.cancelled = true;
@@ -266,15 +290,15 @@ Result runPhases(const PreparedHead& prepared, const Eigen::Ref<const Eigen::Vec
 } // namespace
 
 Result runAdaptiveSoftmax(const PreparedHead& prepared, const Eigen::Ref<const Eigen::VectorXf>& query,
-                          const Config& config, RunObserver* observer)
+                          const Config& config, RunObserver* observer, std::span<const int> excluded)
 {
-    return runPhases(prepared, query, config, observer, false);
+    return runPhases(prepared, query, config, observer, false, excluded);
 }
 
 Result runTopKIdentification(const PreparedHead& prepared, const Eigen::Ref<const Eigen::VectorXf>& query,
-                             const Config& config)
+                             const Config& config, std::span<const int> excluded)
 {
-    return runPhases(prepared, query, config, nullptr, true);
+    return runPhases(prepared, query, config, nullptr, true, excluded);
 }
 
 Result runAdaptiveSoftmax(const Head& head, const Eigen::Ref<const Eigen::VectorXf>& query,

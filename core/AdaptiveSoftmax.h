@@ -9,6 +9,7 @@
 
 #include <Eigen/Core>
 
+#include <span>
 #include <vector>
 
 namespace ada {
@@ -41,15 +42,18 @@ private:
 };
 
 // One run on one query. A run is a pure function of (head, query, config): the same inputs give
-// the same bits. `observer` may be null (then the run pays nothing for observation).
+// the same bits. `observer` may be null (then the run pays nothing for observation). `excluded`
+// lists arms that are not candidates for this query (Dataset::excludedArms): they are never pulled,
+// cannot be returned and do not count in the partition function. Without exclusions the run is
+// bit-identical to one that has no such parameter.
 [[nodiscard]] Result runAdaptiveSoftmax(const PreparedHead& prepared,
                                         const Eigen::Ref<const Eigen::VectorXf>& query, const Config& config,
-                                        RunObserver* observer = nullptr);
+                                        RunObserver* observer = nullptr, std::span<const int> excluded = {});
 
 // Warm-up and elimination only: Result::topK and the pulls so far (what stage 1 of the tuning checks, §7).
 [[nodiscard]] Result runTopKIdentification(const PreparedHead& prepared,
                                            const Eigen::Ref<const Eigen::VectorXf>& query,
-                                           const Config& config);
+                                           const Config& config, std::span<const int> excluded = {});
 
 // Convenience overload that prepares the head for this single call.
 [[nodiscard]] Result runAdaptiveSoftmax(const Head& head, const Eigen::Ref<const Eigen::VectorXf>& query,

@@ -45,10 +45,10 @@ std::vector<int> bestOf(const std::vector<int>& set, const std::vector<double>& 
 std::vector<int> identifyTopK(RunContext& ctx, double deltaBestArms, int k, double fudge)
 {
     ArmEngine& engine = ctx.engine;
-    const int n = engine.arms();
+    // Excluded arms (a masked query) are not candidates; every count below is over candidates.
+    std::vector<int> contenders = ctx.candidates;
+    const int n = static_cast<int>(contenders.size());
     const double D = engine.effectiveDim();
-    std::vector<int> contenders(static_cast<std::size_t>(n));
-    std::iota(contenders.begin(), contenders.end(), 0);
     if (k >= n)
         return bestOf(contenders, engine.estimates(), k);
 
@@ -56,7 +56,7 @@ std::vector<int> identifyTopK(RunContext& ctx, double deltaBestArms, int k, doub
     // that D = 1 (and D < e) gives a finite, positive L (§12 I-7).
     double target = engine.sigma2() / 4.0;
     const double L = std::log(6.0 * n * std::max(std::log(std::max(D, 1.0)), 1.0) / deltaBestArms);
-    ctx.halfWidths.assign(static_cast<std::size_t>(n), 0.0);
+    ctx.halfWidths.assign(static_cast<std::size_t>(engine.arms()), 0.0);
     std::vector<int> kept;
     for (;;) {
         ++ctx.round;

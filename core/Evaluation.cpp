@@ -90,8 +90,8 @@ ExperimentReport runExperiment(const Dataset& dataset, const ExperimentOptions& 
         auto tuningProgress = [&](int done, int all, std::string_view stage) {
             return !progress || progress(done, all, stage);
         };
-        config.fudge
-            = tuneFudgeFactors(prepared, dataset.queries, report.tuneQueries, config, tuningProgress);
+        config.fudge = tuneFudgeFactors(prepared, dataset.queries, report.tuneQueries, config, tuningProgress,
+                                        dataset.excludedArms);
     }
     report.fudge = config.fudge;
 
@@ -108,9 +108,10 @@ ExperimentReport runExperiment(const Dataset& dataset, const ExperimentOptions& 
         Config qc = config;
         qc.seed = queryConfigSeed(config, q);
         const auto t0 = Clock::now();
-        Result result = runAdaptiveSoftmax(prepared, query, qc);
+        const std::span<const int> excluded = dataset.excludedFor(q);
+        Result result = runAdaptiveSoftmax(prepared, query, qc, nullptr, excluded);
         const auto t1 = Clock::now();
-        const ExactSoftmaxResult exact = exactSoftmax(dataset.head, query, beta, config.k);
+        const ExactSoftmaxResult exact = exactSoftmax(dataset.head, query, beta, config.k, excluded);
         const auto t2 = Clock::now();
         report.wallAdaptiveSeconds += std::chrono::duration<double>(t1 - t0).count();
         report.wallExactSeconds += std::chrono::duration<double>(t2 - t1).count();

@@ -173,11 +173,19 @@ std::vector<int> topKIndices(const Eigen::Ref<const Eigen::VectorXd>& values, in
     return idx;
 }
 
+void excludeArms(Eigen::Ref<Eigen::VectorXd> logits, std::span<const int> excluded)
+{
+    for (int e : excluded)
+        if (e >= 0 && e < logits.size())
+            logits[e] = -std::numeric_limits<double>::infinity();
+}
+
 ExactSoftmaxResult exactSoftmax(const Head& head, const Eigen::Ref<const Eigen::VectorXf>& x,
-                                double temperature, int k)
+                                double temperature, int k, std::span<const int> excluded)
 {
     ExactSoftmaxResult r;
     r.logits = exactLogits(head, x, temperature);
+    excludeArms(r.logits, excluded);
     r.logPartition = logSumExp(r.logits);
     r.topK = topKIndices(r.logits, k);
     r.multiplications = static_cast<std::int64_t>(head.arms()) * head.dim();

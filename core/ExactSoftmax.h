@@ -6,6 +6,7 @@
 #include <Eigen/Core>
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace ada {
@@ -13,6 +14,10 @@ namespace ada {
 // μ = β·(A·x + b) in double precision (accumulated in double from float storage).
 [[nodiscard]] Eigen::VectorXd exactLogits(const Head& head, const Eigen::Ref<const Eigen::VectorXf>& x,
                                           double temperature);
+
+// Sets the logits of the excluded arms (Dataset::excludedArms) to −inf: they have probability 0
+// and can be no one's top-k. Indices outside the vector are ignored (the run rejects them).
+void excludeArms(Eigen::Ref<Eigen::VectorXd> logits, std::span<const int> excluded);
 
 // Numerically stable log Σ exp(v): max-shifted, −inf for an empty or all −inf input.
 [[nodiscard]] double logSumExp(const Eigen::Ref<const Eigen::VectorXd>& v);
@@ -39,6 +44,6 @@ struct ExactSoftmaxResult {
     std::int64_t multiplications = 0; // n·d
 };
 [[nodiscard]] ExactSoftmaxResult exactSoftmax(const Head& head, const Eigen::Ref<const Eigen::VectorXf>& x,
-                                              double temperature, int k);
+                                              double temperature, int k, std::span<const int> excluded = {});
 
 } // namespace ada

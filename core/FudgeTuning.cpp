@@ -6,6 +6,7 @@
 #include <cmath>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <utility>
 
@@ -53,8 +54,12 @@ double searchFudge(double lo, double hi, bool cheapestEnd,
 
 FudgeFactors tuneFudgeFactors(const PreparedHead& prepared, const RowMatrixF& queries,
                               const std::vector<int>& tuneQueries, const Config& config,
-                              const ProgressCallback& progress)
+                              const ProgressCallback& progress,
+                              const std::vector<std::vector<int>>& excludedArms)
 {
+    auto excludedFor = [&](int q) -> std::span<const int> {
+        return excludedArms.empty() ? std::span<const int>{} : excludedArms[static_cast<std::size_t>(q)];
+    };
     FudgeFactors fudge = config.fudge;
     if (tuneQueries.empty())
         return fudge;
@@ -66,6 +71,7 @@ FudgeFactors tuneFudgeFactors(const PreparedHead& prepared, const RowMatrixF& qu
     for (std::size_t a = 0; a < tuneQueries.size(); ++a) {
         const auto x = queries.row(tuneQueries[a]).transpose();
         truth[a].logits = exactLogits(prepared.head(), x, prepared.temperature());
+        excludeArms(truth[a].logits, excludedFor(tuneQueries[a]));
         truth[a].logPartition = logSumExp(truth[a].logits);
     }
     // The reference allows ⌊δ·N⌋ failures; on fresh test queries that lands at a failure rate of
@@ -110,7 +116,8 @@ FudgeFactors tuneFudgeFactors(const PreparedHead& prepared, const RowMatrixF& qu
             return meanPullsWithin([&](std::size_t a) -> std::int64_t {
                 const int q = tuneQueries[a];
                 c.seed = queryConfigSeed(config, q);
-                const Result r = runTopKIdentification(prepared, queries.row(q).transpose(), c);
+                const Result r
+                    = runTopKIdentification(prepared, queries.row(q).transpose(), c, excludedFor(q));
                 Result scored = r;
                 // Only the set matters in stage 1: score it with p̂ = p so the ε test passes trivially.
                 for (int i : r.topK)
@@ -131,7 +138,8 @@ FudgeFactors tuneFudgeFactors(const PreparedHead& prepared, const RowMatrixF& qu
         return meanPullsWithin([&](std::size_t a) -> std::int64_t {
             const int q = tuneQueries[a];
             c.seed = queryConfigSeed(config, q);
-            const Result r = runAdaptiveSoftmax(prepared, queries.row(q).transpose(), c);
+            const Result r
+                = runAdaptiveSoftmax(prepared, queries.row(q).transpose(), c, nullptr, excludedFor(q));
             if (reference) {
                 // The reference scores p against exp((A·x)_i − log S), forgetting β (§12 I-10); the
                 // top-k order is the same either way.

@@ -38,6 +38,21 @@ void Dataset::validate() const
     if (!vocab.empty() && static_cast<Eigen::Index>(vocab.size()) != n)
         throw std::invalid_argument("the vocabulary has " + std::to_string(vocab.size()) + " names for "
                                     + std::to_string(n) + " rows");
+    if (!excludedArms.empty()) {
+        if (static_cast<Eigen::Index>(excludedArms.size()) != queries.rows())
+            throw std::invalid_argument("there are " + std::to_string(excludedArms.size())
+                                        + " exclusion lists for " + std::to_string(queries.rows())
+                                        + " queries");
+        for (std::size_t q = 0; q < excludedArms.size(); ++q) {
+            for (int e : excludedArms[q])
+                if (e < 0 || e >= n)
+                    throw std::invalid_argument("query " + std::to_string(q) + " excludes arm "
+                                                + std::to_string(e) + ", which is not a row of the head (0 … "
+                                                + std::to_string(n - 1) + ")");
+            if (static_cast<Eigen::Index>(excludedArms[q].size()) >= n)
+                throw std::invalid_argument("query " + std::to_string(q) + " excludes every arm");
+        }
+    }
     requireFinite(head.weight, "the head weight");
     for (Eigen::Index i = 0; i < head.bias.size(); ++i)
         if (!std::isfinite(head.bias[i]))

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,9 @@ struct Dataset {
     Head head;
     RowMatrixF queries;               // m × d (one query per row); may be empty
     std::vector<std::int64_t> labels; // empty or m entries
+    // Per query, arms that are not candidates for it (an analogy query b − a + c masks a, b and c):
+    // the run and the ground truth treat them as absent. Empty, or m lists of distinct row indices.
+    std::vector<std::vector<int>> excludedArms;
     std::vector<std::string> vocab;   // empty or n display names
     std::optional<double> noiseBound; // known per-pull variance (synthetic families, §8.1)
     std::string name;                 // e.g. "synthetic:noisy?n=100&d=1000" or a file path
@@ -38,6 +42,11 @@ struct Dataset {
     std::string description;
 
     [[nodiscard]] Eigen::Index queryCount() const { return queries.rows(); }
+    // The arms excluded for query q (empty when the dataset has no masks).
+    [[nodiscard]] std::span<const int> excludedFor(Eigen::Index q) const
+    {
+        return excludedArms.empty() ? std::span<const int>{} : excludedArms[static_cast<std::size_t>(q)];
+    }
     // Throws std::invalid_argument naming the first inconsistency (shapes, non-finite values).
     void validate() const;
 };

@@ -9,16 +9,19 @@ namespace ada {
 
 namespace {
 
-double logSumExpOf(const std::vector<double>& v)
+// log Σ exp over the entries of `v` named by `arms`, or over all of `v` when `arms` is null.
+double logSumExpOf(const std::vector<double>& v, const std::vector<int>* arms = nullptr)
 {
+    auto at = [&](std::size_t i) { return arms ? v[static_cast<std::size_t>((*arms)[i])] : v[i]; };
+    const std::size_t count = arms ? arms->size() : v.size();
     double m = -std::numeric_limits<double>::infinity();
-    for (double x : v)
-        m = std::max(m, x);
+    for (std::size_t i = 0; i < count; ++i)
+        m = std::max(m, at(i));
     if (!std::isfinite(m))
         return m;
     double s = 0.0;
-    for (double x : v)
-        s += std::exp(x - m);
+    for (std::size_t i = 0; i < count; ++i)
+        s += std::exp(at(i) - m);
     return m + std::log(s);
 }
 
@@ -32,12 +35,12 @@ double firstStageTarget(int n, double delta)
 double estimateLogPartition(RunContext& ctx, const PartitionParameters& params)
 {
     ArmEngine& engine = ctx.engine;
-    const int n = engine.arms();
-    std::vector<int> all(static_cast<std::size_t>(n));
-    std::iota(all.begin(), all.end(), 0);
+    // S sums over the query's candidate arms; excluded arms (a masked query) are absent.
+    const std::vector<int>& all = ctx.candidates;
+    const int n = static_cast<int>(all.size());
     auto onBatch = [&] {
         if (ctx.observer) // the running estimate is only for the picture: skip it when unobserved
-            ctx.logPartition = logSumExpOf(engine.estimates());
+            ctx.logPartition = logSumExpOf(engine.estimates(), &all);
         return ctx.notify(EventKind::PullBatch);
     };
     const double logTerm = std::log(6.0 * n / params.delta);
@@ -45,7 +48,7 @@ double estimateLogPartition(RunContext& ctx, const PartitionParameters& params)
     // Stage 1 (steps 1–2): every arm to V0, capped at ⌊c_init·D⌋. Inside Algorithm 1 the warm-up has
     // done this already, so it is a no-op there.
     const double v0[1] = {firstStageTarget(n, params.delta)};
-    ctx.targets.assign(static_cast<std::size_t>(n), v0[0]);
+    ctx.targets.assign(static_cast<std::size_t>(engine.arms()), v0[0]);
     ArmEngine::PullRequest first;
     first.arms = all;
     first.targets = v0;
@@ -59,31 +62,36 @@ double estimateLogPartition(RunContext& ctx, const PartitionParameters& params)
     // V1_i = min(ε·Σα / (16√2·log(6n/δ)·γ_i·Σγ), ε²·Σα / (16·log(12/δ)·α_i)), all in log space.
     const auto& mu = engine.estimates();
     const auto& var = engine.variances();
-    std::vector<double> logAlpha(static_cast<std::size_t>(n)), logGamma(static_cast<std::size_t>(n));
-    for (std::size_t i = 0; i < logAlpha.size(); ++i) {
+    const std::size_t arms = mu.size();
+    std::vector<double> logAlpha(arms), logGamma(arms);
+    for (std::size_t i = 0; i < arms; ++i) {
         const double c = std::sqrt(2.0 * logTerm * params.fudge * var[i]);
         logAlpha[i] = mu[i] - c;
         logGamma[i] = 0.5 * logAlpha[i];
     }
-    const double lseAlpha = logSumExpOf(logAlpha);
-    const double lseGamma = logSumExpOf(logGamma);
+    const double lseAlpha = logSumExpOf(logAlpha, &all);
+    const double lseGamma = logSumExpOf(logGamma, &all);
     const double logC
         = std::log(16.0 * std::sqrt(2.0) * logTerm / params.epsilon) + 2.0 * lseGamma - lseAlpha;
     const double logD = std::log(16.0 * std::log(12.0 / params.delta) / (params.epsilon * params.epsilon));
-    ctx.targets.resize(static_cast<std::size_t>(n));
-    for (std::size_t i = 0; i < ctx.targets.size(); ++i)
+    ctx.targets.resize(arms);
+    for (std::size_t i = 0; i < arms; ++i)
         ctx.targets[i]
             = std::min(std::exp(lseGamma - logC - logGamma[i]), std::exp(lseAlpha - logD - logAlpha[i]));
+    // The request's targets are per requested arm, in the order of `all`.
+    std::vector<double> secondTargets(all.size());
+    for (std::size_t a = 0; a < all.size(); ++a)
+        secondTargets[a] = ctx.targets[static_cast<std::size_t>(all[a])];
     // Stage 2 (step 7): non-batched, no cap beyond D.
     if (!ctx.notify(EventKind::PhaseStarted))
         return std::numeric_limits<double>::quiet_NaN();
     ArmEngine::PullRequest second;
     second.arms = all;
-    second.targets = ctx.targets;
+    second.targets = secondTargets;
     second.fudge = params.fudge;
     if (!engine.pullToVariance(second, onBatch))
         return std::numeric_limits<double>::quiet_NaN();
-    ctx.logPartition = logSumExpOf(engine.estimates()); // step 8
+    ctx.logPartition = logSumExpOf(engine.estimates(), &all); // step 8
     return ctx.logPartition;
 }
 

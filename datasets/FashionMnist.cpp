@@ -16,9 +16,9 @@
 #include <exception>
 #include <functional>
 #include <limits>
-#include <optional>
 #include <mutex>
 #include <numbers>
+#include <optional>
 #include <thread>
 
 namespace ada {
@@ -38,7 +38,8 @@ std::string percent(double fraction)
 }
 
 // Throws "<name>: cancelled" when the callback says stop.
-void report(const DatasetProgress& progress, const std::string& name, int done, int total, std::string_view stage)
+void report(const DatasetProgress& progress, const std::string& name, int done, int total,
+            std::string_view stage)
 {
     if (progress && !progress(done, total, stage))
         throw DatasetError(name + ": cancelled");
@@ -58,8 +59,8 @@ std::vector<std::int64_t> labelsOf(const IdxArray& idx, const std::string& path)
     std::vector<std::int64_t> out(idx.data.size());
     for (std::size_t i = 0; i < idx.data.size(); ++i) {
         if (idx.data[i] >= kFashionMnistClasses)
-            throw DatasetError(path + ": label " + std::to_string(idx.data[i]) + " at index " + std::to_string(i)
-                               + " is not a Fashion-MNIST class (0…9)");
+            throw DatasetError(path + ": label " + std::to_string(idx.data[i]) + " at index "
+                               + std::to_string(i) + " is not a Fashion-MNIST class (0…9)");
         out[i] = idx.data[i];
     }
     return out;
@@ -74,8 +75,9 @@ std::string findIdxFile(const std::filesystem::path& dir, const std::string& ste
             return path.string();
     }
     throw DatasetError("Fashion-MNIST is incomplete: neither " + (dir / (stem + ".gz")).string() + " nor "
-                       + (dir / stem).string() + " exists (reinstall with `apt-get install --reinstall "
-                                                 "dataset-fashion-mnist`)");
+                       + (dir / stem).string()
+                       + " exists (reinstall with `apt-get install --reinstall "
+                         "dataset-fashion-mnist`)");
 }
 
 // φ = max(0, X Wᵀ + b) in fixed blocks of rows shared by worker threads; each block is one
@@ -151,7 +153,8 @@ struct LogisticModel {
 
 // Minibatch SGD with heavy-ball momentum and a cosine learning-rate schedule (FashionMnist.h).
 LogisticModel trainLogistic(const RowMatrixF& x, const std::vector<std::int64_t>& labels, Eigen::Index count,
-                            const FashionMnistRecipe& recipe, const DatasetProgress& progress, const std::string& name)
+                            const FashionMnistRecipe& recipe, const DatasetProgress& progress,
+                            const std::string& name)
 {
     const Eigen::Index d = x.cols();
     const int classes = kFashionMnistClasses;
@@ -171,7 +174,8 @@ LogisticModel trainLogistic(const RowMatrixF& x, const std::vector<std::int64_t>
         sumSquares += row.square();
     }
     const Eigen::ArrayXd mean = sum / static_cast<double>(count);
-    const Eigen::ArrayXd sd = (sumSquares / static_cast<double>(count) - mean.square()).max(0.0).sqrt().max(1e-3);
+    const Eigen::ArrayXd sd
+        = (sumSquares / static_cast<double>(count) - mean.square()).max(0.0).sqrt().max(1e-3);
     const Eigen::RowVectorXf mu = mean.cast<float>().matrix().transpose();
     const Eigen::RowVectorXf invSd = sd.inverse().cast<float>().matrix().transpose();
     const double eta0 = recipe.learningRate / (1.0 + static_cast<double>(d));
@@ -186,7 +190,8 @@ LogisticModel trainLogistic(const RowMatrixF& x, const std::vector<std::int64_t>
     RowMatrixF probs(batch, classes);
     RowMatrixF gradW(classes, d);
     long long step = 0;
-    const int totalReports = static_cast<int>(std::min<long long>(totalSteps, std::numeric_limits<int>::max()));
+    const int totalReports
+        = static_cast<int>(std::min<long long>(totalSteps, std::numeric_limits<int>::max()));
     report(progress, name, 0, totalReports, "training");
     for (int epoch = 0; epoch < recipe.epochs; ++epoch) {
         const std::vector<int> order = rng.permutation(static_cast<int>(count));
@@ -212,7 +217,9 @@ LogisticModel trainLogistic(const RowMatrixF& x, const std::vector<std::int64_t>
             const Eigen::VectorXf gradB = p.colwise().sum().transpose();
 
             const double eta = eta0 * 0.5
-                * (1.0 + std::cos(std::numbers::pi * static_cast<double>(step) / static_cast<double>(totalSteps)));
+                * (1.0
+                   + std::cos(std::numbers::pi * static_cast<double>(step)
+                              / static_cast<double>(totalSteps)));
             const auto lr = static_cast<float>(eta);
             const auto beta = static_cast<float>(recipe.momentum);
             velocityW = beta * velocityW - lr * gradW;
@@ -223,8 +230,8 @@ LogisticModel trainLogistic(const RowMatrixF& x, const std::vector<std::int64_t>
                 report(progress, name, static_cast<int>(step + 1), totalReports, "training");
         }
         if (!model.weight.allFinite() || !model.bias.allFinite())
-            throw DatasetError(name + ": training diverged (non-finite weights after epoch " + std::to_string(epoch + 1)
-                               + "); lower the learning rate");
+            throw DatasetError(name + ": training diverged (non-finite weights after epoch "
+                               + std::to_string(epoch + 1) + "); lower the learning rate");
     }
     report(progress, name, totalReports, totalReports, "training");
     model.weight = model.weight.array().rowwise() * invSd.array();
@@ -256,10 +263,10 @@ std::optional<std::string> envVar(const char* name)
 bool cacheMatches(const Dataset& ds, const FashionMnistSpec& spec)
 {
     const Eigen::Index d = spec.head == FashionMnistHead::Pixels ? kFashionMnistPixels : spec.features;
-    return ds.model == fashionMnistModelName(spec) && ds.head.arms() == kFashionMnistClasses && ds.head.dim() == d
-        && ds.head.bias.size() == kFashionMnistClasses && ds.queries.rows() == kTestImages && ds.queries.cols() == d
-        && ds.labels.size() == kTestImages && ds.vocab == fashionMnistClassNames()
-        && ds.description.find(kRecipeTag) != std::string::npos;
+    return ds.model == fashionMnistModelName(spec) && ds.head.arms() == kFashionMnistClasses
+        && ds.head.dim() == d && ds.head.bias.size() == kFashionMnistClasses
+        && ds.queries.rows() == kTestImages && ds.queries.cols() == d && ds.labels.size() == kTestImages
+        && ds.vocab == fashionMnistClassNames() && ds.description.find(kRecipeTag) != std::string::npos;
 }
 
 } // namespace
@@ -290,11 +297,13 @@ FashionMnistSpec parseFashionMnistSpec(std::string_view text)
     constexpr std::string_view prefix = "fmnist:";
     constexpr std::string_view accepted = "accepted: fmnist:pixels, fmnist:rf, fmnist:rf?d=D";
     if (!text.starts_with(prefix))
-        throw DatasetError("'" + full + "' is not a Fashion-MNIST dataset name (" + std::string(accepted) + ")");
+        throw DatasetError("'" + full + "' is not a Fashion-MNIST dataset name (" + std::string(accepted)
+                           + ")");
     text.remove_prefix(prefix.size());
     const auto question = text.find('?');
     const std::string_view head = text.substr(0, question);
-    const std::string_view query = question == std::string_view::npos ? std::string_view{} : text.substr(question + 1);
+    const std::string_view query
+        = question == std::string_view::npos ? std::string_view{} : text.substr(question + 1);
     FashionMnistSpec spec;
     if (head == "pixels") {
         spec.head = FashionMnistHead::Pixels;
@@ -303,8 +312,8 @@ FashionMnistSpec parseFashionMnistSpec(std::string_view text)
         return spec;
     }
     if (head != "rf")
-        throw DatasetError(full + ": unknown Fashion-MNIST head '" + std::string(head) + "' (" + std::string(accepted)
-                           + ")");
+        throw DatasetError(full + ": unknown Fashion-MNIST head '" + std::string(head) + "' ("
+                           + std::string(accepted) + ")");
     spec.head = FashionMnistHead::RandomFeatures;
     std::string_view rest = query;
     while (!rest.empty()) {
@@ -313,15 +322,17 @@ FashionMnistSpec parseFashionMnistSpec(std::string_view text)
         rest = amp == std::string_view::npos ? std::string_view{} : rest.substr(amp + 1);
         const auto eq = pair.find('=');
         const std::string_view key = pair.substr(0, eq);
-        const std::string_view value = eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1);
+        const std::string_view value
+            = eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1);
         if (key != "d")
             throw DatasetError(full + ": unknown parameter '" + std::string(key) + "' (fmnist:rf accepts d)");
         int d = 0;
         const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), d);
-        if (value.empty() || ec != std::errc{} || end != value.data() + value.size() || d < kFashionMnistMinFeatures
-            || d > kFashionMnistMaxFeatures)
-            throw DatasetError(full + ": d must be an integer from " + std::to_string(kFashionMnistMinFeatures) + " to "
-                               + std::to_string(kFashionMnistMaxFeatures) + ", not '" + std::string(value) + "'");
+        if (value.empty() || ec != std::errc{} || end != value.data() + value.size()
+            || d < kFashionMnistMinFeatures || d > kFashionMnistMaxFeatures)
+            throw DatasetError(
+                full + ": d must be an integer from " + std::to_string(kFashionMnistMinFeatures) + " to "
+                + std::to_string(kFashionMnistMaxFeatures) + ", not '" + std::string(value) + "'");
         spec.features = d;
     }
     return spec;
@@ -359,8 +370,9 @@ FashionMnistData readFashionMnist(const std::string& dir)
     std::error_code ec;
     const std::filesystem::path root(dir);
     if (!std::filesystem::is_directory(root, ec))
-        throw DatasetError("Fashion-MNIST is not installed: run `apt-get install dataset-fashion-mnist` (expected "
-                           + (root / "train-images-idx3-ubyte.gz").string() + " and the other IDX files)");
+        throw DatasetError(
+            "Fashion-MNIST is not installed: run `apt-get install dataset-fashion-mnist` (expected "
+            + (root / "train-images-idx3-ubyte.gz").string() + " and the other IDX files)");
     const std::string trainImages = findIdxFile(root, "train-images-idx3-ubyte");
     const std::string trainLabels = findIdxFile(root, "train-labels-idx1-ubyte");
     const std::string testImages = findIdxFile(root, "t10k-images-idx3-ubyte");
@@ -370,16 +382,16 @@ FashionMnistData readFashionMnist(const std::string& dir)
     auto images = [](const std::string& path, RowMatrixF& into) {
         const IdxArray idx = readIdxImages(path);
         if (idx.dims[1] != 28 || idx.dims[2] != 28)
-            throw DatasetError(path + ": Fashion-MNIST images are 28×28, this file holds " + std::to_string(idx.dims[1])
-                               + "×" + std::to_string(idx.dims[2]));
+            throw DatasetError(path + ": Fashion-MNIST images are 28×28, this file holds "
+                               + std::to_string(idx.dims[1]) + "×" + std::to_string(idx.dims[2]));
         into = imagesToRows(idx);
     };
     auto labels = [](const std::string& path, const RowMatrixF& imagesRead, const std::string& imagesPath,
                      std::vector<std::int64_t>& into) {
         const IdxArray idx = readIdxLabels(path);
         if (static_cast<Eigen::Index>(idx.dims[0]) != imagesRead.rows())
-            throw DatasetError(path + ": holds " + std::to_string(idx.dims[0]) + " labels but " + imagesPath + " holds "
-                               + std::to_string(imagesRead.rows()) + " images");
+            throw DatasetError(path + ": holds " + std::to_string(idx.dims[0]) + " labels but " + imagesPath
+                               + " holds " + std::to_string(imagesRead.rows()) + " images");
         into = labelsOf(idx, path);
     };
     images(trainImages, out.trainImages);
@@ -389,17 +401,19 @@ FashionMnistData readFashionMnist(const std::string& dir)
     return out;
 }
 
-Dataset trainFashionMnist(const FashionMnistSpec& spec, const FashionMnistData& data, const FashionMnistRecipe& recipe,
-                          const DatasetProgress& progress)
+Dataset trainFashionMnist(const FashionMnistSpec& spec, const FashionMnistData& data,
+                          const FashionMnistRecipe& recipe, const DatasetProgress& progress)
 {
     const std::string name = formatFashionMnistSpec(spec);
     if (data.trainImages.rows() == 0 || data.trainImages.cols() != kFashionMnistPixels
         || data.testImages.cols() != kFashionMnistPixels
         || static_cast<std::size_t>(data.trainImages.rows()) != data.trainLabels.size()
         || static_cast<std::size_t>(data.testImages.rows()) != data.testLabels.size())
-        throw DatasetError(name + ": the training data is not Fashion-MNIST shaped (rows of 784 pixels with one label each)");
-    if (recipe.epochs < 1 || recipe.batch < 1 || !(recipe.learningRate > 0) || !(recipe.momentum >= 0 && recipe.momentum < 1)
-        || !(recipe.l2 >= 0) || recipe.trainSubset < 0)
+        throw DatasetError(
+            name
+            + ": the training data is not Fashion-MNIST shaped (rows of 784 pixels with one label each)");
+    if (recipe.epochs < 1 || recipe.batch < 1 || !(recipe.learningRate > 0)
+        || !(recipe.momentum >= 0 && recipe.momentum < 1) || !(recipe.l2 >= 0) || recipe.trainSubset < 0)
         throw DatasetError(name + ": invalid training recipe");
     const Eigen::Index count = recipe.trainSubset > 0
         ? std::min<Eigen::Index>(recipe.trainSubset, data.trainImages.rows())
@@ -424,7 +438,8 @@ Dataset trainFashionMnist(const FashionMnistSpec& spec, const FashionMnistData& 
                 w(i, j) = static_cast<float>(sd * rng.normal());
             b(i) = static_cast<float>(rng.uniform(-recipe.featureBias, recipe.featureBias));
         }
-        const RowMatrixF train = count == data.trainImages.rows() ? RowMatrixF() : data.trainImages.topRows(count);
+        const RowMatrixF train
+            = count == data.trainImages.rows() ? RowMatrixF() : data.trainImages.topRows(count);
         const RowMatrixF& trainPixels = count == data.trainImages.rows() ? data.trainImages : train;
         const RowMatrixF phiTrain = randomFeatures(trainPixels, w, b, progress, name, "features");
         model = trainLogistic(phiTrain, data.trainLabels, count, recipe, progress, name);
@@ -448,15 +463,16 @@ Dataset loadFashionMnist(const FashionMnistSpec& spec, const FashionMnistOptions
 {
     const std::string name = formatFashionMnistSpec(spec);
     const Eigen::Index d = spec.head == FashionMnistHead::Pixels ? kFashionMnistPixels : spec.features;
-    const double bytes = 4.0 * static_cast<double>(kFashionMnistClasses * (d + 1) + Eigen::Index{kTestImages} * d);
+    const double bytes
+        = 4.0 * static_cast<double>(kFashionMnistClasses * (d + 1) + Eigen::Index{kTestImages} * d);
     if (bytes > static_cast<double>(options.limits.maxBytes))
         throw DatasetError(name + ": the head and its " + std::to_string(kTestImages) + " queries need "
                            + std::to_string(static_cast<long long>(bytes)) + " bytes, over the limit of "
                            + std::to_string(options.limits.maxBytes));
 
     const std::filesystem::path cacheDir = options.cacheDir.empty() ? adasoftmaxCacheDir() : options.cacheDir;
-    const std::filesystem::path cachePath = cacheDir.empty() ? std::filesystem::path{}
-                                                             : cacheDir / fashionMnistCacheFileName(spec);
+    const std::filesystem::path cachePath
+        = cacheDir.empty() ? std::filesystem::path{} : cacheDir / fashionMnistCacheFileName(spec);
     std::error_code ec;
     if (options.useCache && !cachePath.empty() && std::filesystem::is_regular_file(cachePath, ec)) {
         report(options.progress, name, 0, 1, "reading cache");
@@ -484,8 +500,8 @@ Dataset loadFashionMnist(const FashionMnistSpec& spec, const FashionMnistOptions
         // processes training at once do not corrupt each other's output.
         const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
         const auto tid = std::hash<std::thread::id>{}(std::this_thread::get_id());
-        const std::filesystem::path temp = cachePath.string() + ".tmp-" + std::to_string(stamp) + "-"
-            + std::to_string(tid);
+        const std::filesystem::path temp
+            = cachePath.string() + ".tmp-" + std::to_string(stamp) + "-" + std::to_string(tid);
         try {
             std::filesystem::create_directories(cacheDir);
             writeHeadFile(out, temp.string());
@@ -502,7 +518,8 @@ Dataset loadFashionMnist(const FashionMnistSpec& spec, const FashionMnistOptions
 double testAccuracy(const Dataset& dataset)
 {
     const Eigen::Index m = dataset.queries.rows();
-    if (m == 0 || dataset.labels.size() != static_cast<std::size_t>(m) || dataset.queries.cols() != dataset.head.dim())
+    if (m == 0 || dataset.labels.size() != static_cast<std::size_t>(m)
+        || dataset.queries.cols() != dataset.head.dim())
         return 0.0;
     Eigen::Index correct = 0;
     constexpr Eigen::Index block = 1024;

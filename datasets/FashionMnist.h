@@ -57,7 +57,8 @@ using DatasetProgress = std::function<bool(int done, int total, std::string_view
 
 // Like loadDataset(name, limits) (DatasetLoader.h), with progress for the names that train
 // (fmnist:…). Defined in DatasetLoader.cpp.
-[[nodiscard]] Dataset loadDataset(std::string_view name, const ReadLimits& limits, const DatasetProgress& progress);
+[[nodiscard]] Dataset loadDataset(std::string_view name, const ReadLimits& limits,
+                                  const DatasetProgress& progress);
 
 inline constexpr const char* kFashionMnistDir = "/usr/share/datasets/fashion-mnist";
 inline constexpr int kFashionMnistClasses = 10;
@@ -96,9 +97,9 @@ struct FashionMnistRecipe {
     double learningRate = 10.0; // η₀ · (1 + d)
     double momentum = 0.9;
     double l2 = 1e-5;
-    int trainSubset = 0;        // 0: all training images; else the first trainSubset of them
-    double featureScale = 2.0;  // σ
-    double featureBias = 1.0;   // β
+    int trainSubset = 0;       // 0: all training images; else the first trainSubset of them
+    double featureScale = 2.0; // σ
+    double featureBias = 1.0;  // β
 
     [[nodiscard]] static FashionMnistRecipe defaults(FashionMnistHead head);
     bool operator==(const FashionMnistRecipe&) const = default;
@@ -119,7 +120,8 @@ struct FashionMnistData {
 
 // Trains the head (no cache). Throws DatasetError ("…: cancelled" when progress returns false).
 [[nodiscard]] Dataset trainFashionMnist(const FashionMnistSpec& spec, const FashionMnistData& data,
-                                        const FashionMnistRecipe& recipe, const DatasetProgress& progress = {});
+                                        const FashionMnistRecipe& recipe,
+                                        const DatasetProgress& progress = {});
 
 struct FashionMnistOptions {
     std::string dataDir = kFashionMnistDir;

@@ -56,14 +56,16 @@ public:
         auto* out = static_cast<unsigned char*>(buffer);
         std::size_t done = 0;
         while (done < size) {
-            const auto chunk = static_cast<unsigned>(std::min<std::size_t>(size - done, std::size_t{1} << 24));
+            const auto chunk
+                = static_cast<unsigned>(std::min<std::size_t>(size - done, std::size_t{1} << 24));
             const int got = gzread(file_, out + done, chunk);
             if (got < 0) {
                 int code = 0;
                 const char* message = gzerror(file_, &code);
                 throw DatasetError(path_ + ": cannot read: "
-                                   + (code == Z_ERRNO ? std::string(std::strerror(errno))
-                                                      : std::string(message ? message : "unknown zlib error")));
+                                   + (code == Z_ERRNO
+                                          ? std::string(std::strerror(errno))
+                                          : std::string(message ? message : "unknown zlib error")));
             }
             if (got == 0)
                 break;
@@ -86,7 +88,8 @@ private:
 
 std::uint32_t bigEndian32(const unsigned char* p)
 {
-    return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) | std::uint32_t{p[3]};
+    return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8)
+        | std::uint32_t{p[3]};
 }
 
 } // namespace
@@ -94,7 +97,8 @@ std::uint32_t bigEndian32(const unsigned char* p)
 IdxArray readIdx(const std::string& path, std::uint32_t expectedMagic, const IdxLimits& limits)
 {
     if ((expectedMagic >> 8) != 0x08 || (expectedMagic & 0xFF) == 0)
-        throw DatasetError(path + ": this reader handles unsigned-byte IDX files only (magic 0x000008NN), not "
+        throw DatasetError(path
+                           + ": this reader handles unsigned-byte IDX files only (magic 0x000008NN), not "
                            + hex32(expectedMagic));
     GzFile file(path);
     IdxArray out;
@@ -104,7 +108,9 @@ IdxArray readIdx(const std::string& path, std::uint32_t expectedMagic, const Idx
         throw DatasetError(path + ": truncated IDX file: shorter than its 4-byte magic number");
     out.magic = bigEndian32(word);
     if (out.magic != expectedMagic) {
-        const char* what = expectedMagic == kIdxImagesMagic ? "images" : expectedMagic == kIdxLabelsMagic ? "labels" : "data";
+        const char* what = expectedMagic == kIdxImagesMagic ? "images"
+            : expectedMagic == kIdxLabelsMagic              ? "labels"
+                                                            : "data";
         throw DatasetError(path + ": not an IDX file of " + what + ": magic number " + hex32(out.magic)
                            + ", expected " + hex32(expectedMagic));
     }

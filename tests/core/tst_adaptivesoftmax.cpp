@@ -91,6 +91,7 @@ private slots:
     void biasAndTemperature();
     void observerSeesConsistentTraceAndCanStop();
     void badInputsAreRefused();
+    void excludedArmsAreAbsent();
 };
 
 void TestAdaptiveSoftmax::referencePullCounts_data()
@@ -352,4 +353,56 @@ void TestAdaptiveSoftmax::badInputsAreRefused()
 }
 
 QTEST_APPLESS_MAIN(TestAdaptiveSoftmax)
+// A masked query (an analogy b − a + c masks a, b, c): excluded arms are never pulled nor returned,
+// and p̂ and Ŝ are those of the softmax over the remaining arms, PAC over many queries.
+void TestAdaptiveSoftmax::excludedArmsAreAbsent()
+{
+    Dataset ds = synthetic(SyntheticFamily::Noisy, 60, 2000, 120, 7);
+    Config c = Config::forPreset(Preset::Paper);
+    int successes = 0;
+    int trials = 0;
+    for (int q = 0; q < ds.queryCount(); ++q) {
+        const Eigen::VectorXf x = ds.queries.row(q).transpose();
+        // Exclude the true winner and two more arms, so the answer must change.
+        const Eigen::VectorXd logits = exactLogits(ds.head, x, 1.0);
+        const std::vector<int> excluded = {topKIndices(logits, 1).front(), (q * 7) % 60, (q * 13 + 5) % 60};
+        c.seed = static_cast<std::uint64_t>(q);
+        const Result r = runAdaptiveSoftmax(ds.head, x, c, nullptr);
+        const PreparedHead prepared(ds.head, c);
+        const Result masked = runAdaptiveSoftmax(prepared, x, c, nullptr, excluded);
+        for (int e : excluded) {
+            QCOMPARE(masked.pullsPerArm[static_cast<std::size_t>(e)], std::int64_t{0});
+            QVERIFY(std::find(masked.topK.begin(), masked.topK.end(), e) == masked.topK.end());
+        }
+        QCOMPARE(masked.arms, 60);
+        const ExactSoftmaxResult truth = exactSoftmax(ds.head, x, 1.0, 1, excluded);
+        QVERIFY(std::isinf(truth.logits[excluded.front()]));
+        QVERIFY(truth.topK.front() != excluded.front());
+        ++trials;
+        successes += isSuccess(masked, truth.logits, truth.logPartition, c.epsilon) ? 1 : 0;
+        QVERIFY(r.topK.front() != masked.topK.front());
+    }
+    // δ = 0.1 per query: at least 90 % of 120 masked queries succeed (untuned φ = 1 is conservative).
+    QVERIFY2(successes >= 108,
+             qPrintable(QString("%1 of %2 masked queries succeeded").arg(successes).arg(trials)));
+
+    // The experiment driver honours the dataset's masks, for tuning and testing alike.
+    ds.excludedArms.resize(static_cast<std::size_t>(ds.queryCount()));
+    for (int q = 0; q < ds.queryCount(); ++q)
+        ds.excludedArms[static_cast<std::size_t>(q)]
+            = {topKIndices(exactLogits(ds.head, ds.queries.row(q).transpose(), 1.0), 1).front()};
+    ExperimentOptions options;
+    options.config = Config::forPreset(Preset::Paper);
+    options.tune = 30;
+    const ExperimentReport report = runExperiment(ds, options);
+    for (const QueryOutcome& o : report.outcomes)
+        QVERIFY(o.trueTopK.front() != ds.excludedArms[static_cast<std::size_t>(o.query)].front());
+    QVERIFY2(report.successRate >= 0.9, qPrintable(QString::number(report.successRate)));
+
+    const std::vector<int> outOfRange = {60};
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                             (void)runAdaptiveSoftmax(PreparedHead(ds.head, c), ds.queries.row(0).transpose(),
+                                                      c, nullptr, outOfRange));
+}
+
 #include "tst_adaptivesoftmax.moc"

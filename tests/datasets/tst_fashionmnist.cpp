@@ -73,11 +73,11 @@ bool installed()
     return std::filesystem::is_directory(kFashionMnistDir, ec);
 }
 
-#define REQUIRE_FASHION_MNIST()                                                                                        \
-    do {                                                                                                               \
-        if (!installed())                                                                                              \
-            QSKIP("Fashion-MNIST is not installed: run `apt-get install dataset-fashion-mnist` "                      \
-                  "(expected /usr/share/datasets/fashion-mnist/)");                                                    \
+#define REQUIRE_FASHION_MNIST()                                                                              \
+    do {                                                                                                     \
+        if (!installed())                                                                                    \
+            QSKIP("Fashion-MNIST is not installed: run `apt-get install dataset-fashion-mnist` "             \
+                  "(expected /usr/share/datasets/fashion-mnist/)");                                          \
     } while (false)
 
 // Sets XDG_CACHE_HOME for the scope and restores it.
@@ -132,25 +132,33 @@ private slots:
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<bool>("images");
         QTest::addColumn<QString>("message");
-        QTest::newRow("labels read as images") << bigEndian({kIdxLabelsMagic, 3}) + bytes(3) << true
-                                               << "not an IDX file of images: magic number 0x00000801, expected 0x00000803";
-        QTest::newRow("images read as labels") << bigEndian({kIdxImagesMagic, 1, 1, 1}) + bytes(1) << false
-                                               << "not an IDX file of labels: magic number 0x00000803, expected 0x00000801";
-        QTest::newRow("not IDX at all") << QByteArray("PK\x03\x04 a zip file") << true
-                                        << "not an IDX file of images: magic number 0x504B0304, expected 0x00000803";
-        QTest::newRow("empty") << QByteArray() << true << "truncated IDX file: shorter than its 4-byte magic number";
-        QTest::newRow("truncated header") << bigEndian({kIdxImagesMagic, 2, 3}) << true
-                                          << "truncated IDX header: it declares 3 dimensions but ends after 2";
-        QTest::newRow("truncated data") << bigEndian({kIdxImagesMagic, 2, 3, 4}) + bytes(10) << true
-                                        << "truncated IDX file: the header declares 2×3×4 = 24 bytes of data but only 10 follow";
-        QTest::newRow("truncated labels") << bigEndian({kIdxLabelsMagic, 60000}) + bytes(100) << false
-                                          << "truncated IDX file: the header declares 60000 = 60000 bytes of data but only 100 follow";
-        QTest::newRow("trailing bytes") << bigEndian({kIdxLabelsMagic, 2}) + bytes(3) << false
-                                        << "trailing bytes after the 2 bytes of data the IDX header declares (2)";
+        QTest::newRow("labels read as images")
+            << bigEndian({kIdxLabelsMagic, 3}) + bytes(3) << true
+            << "not an IDX file of images: magic number 0x00000801, expected 0x00000803";
+        QTest::newRow("images read as labels")
+            << bigEndian({kIdxImagesMagic, 1, 1, 1}) + bytes(1) << false
+            << "not an IDX file of labels: magic number 0x00000803, expected 0x00000801";
+        QTest::newRow("not IDX at all")
+            << QByteArray("PK\x03\x04 a zip file") << true
+            << "not an IDX file of images: magic number 0x504B0304, expected 0x00000803";
+        QTest::newRow("empty") << QByteArray() << true
+                               << "truncated IDX file: shorter than its 4-byte magic number";
+        QTest::newRow("truncated header")
+            << bigEndian({kIdxImagesMagic, 2, 3}) << true
+            << "truncated IDX header: it declares 3 dimensions but ends after 2";
+        QTest::newRow("truncated data")
+            << bigEndian({kIdxImagesMagic, 2, 3, 4}) + bytes(10) << true
+            << "truncated IDX file: the header declares 2×3×4 = 24 bytes of data but only 10 follow";
+        QTest::newRow("truncated labels")
+            << bigEndian({kIdxLabelsMagic, 60000}) + bytes(100) << false
+            << "truncated IDX file: the header declares 60000 = 60000 bytes of data but only 100 follow";
+        QTest::newRow("trailing bytes") << bigEndian({kIdxLabelsMagic, 2})
+                + bytes(3) << false << "trailing bytes after the 2 bytes of data the IDX header declares (2)";
         QTest::newRow("zero dimension") << bigEndian({kIdxImagesMagic, 5, 0, 28}) << true
                                         << "dimension 1 is 0 in the IDX header (5×0×28)";
-        QTest::newRow("absurd size") << bigEndian({kIdxImagesMagic, 0xFFFFFFFFu, 28, 28}) << true
-                                     << "absurd size in the IDX header: 4294967295×28×28 bytes exceeds the limit of 1073741824 bytes";
+        QTest::newRow("absurd size")
+            << bigEndian({kIdxImagesMagic, 0xFFFFFFFFu, 28, 28}) << true
+            << "absurd size in the IDX header: 4294967295×28×28 bytes exceeds the limit of 1073741824 bytes";
     }
     void idxErrors()
     {
@@ -178,9 +186,11 @@ private slots:
         FashionMnistOptions options;
         options.dataDir = dir.filePath("no-such-dir").toStdString();
         options.useCache = false;
-        const QString error = errorOf([&] { (void)loadFashionMnist(parseFashionMnistSpec("fmnist:pixels"), options); });
-        QVERIFY2(error.startsWith("Fashion-MNIST is not installed: run `apt-get install dataset-fashion-mnist` (expected "
-                                  + dir.filePath("no-such-dir/train-images-idx3-ubyte.gz")),
+        const QString error
+            = errorOf([&] { (void)loadFashionMnist(parseFashionMnistSpec("fmnist:pixels"), options); });
+        QVERIFY2(error.startsWith(
+                     "Fashion-MNIST is not installed: run `apt-get install dataset-fashion-mnist` (expected "
+                     + dir.filePath("no-such-dir/train-images-idx3-ubyte.gz")),
                  qPrintable(error));
     }
 
@@ -192,13 +202,15 @@ private slots:
         writeFile(dir, "t10k-images-idx3-ubyte", bigEndian({kIdxImagesMagic, 1, 28, 28}) + bytes(784));
         writeFile(dir, "t10k-labels-idx1-ubyte", bigEndian({kIdxLabelsMagic, 1}) + bytes(1));
         QString error = errorOf([&] { (void)readFashionMnist(dir.path().toStdString()); });
-        QVERIFY2(error.contains("train-labels-idx1-ubyte: holds 3 labels but ") && error.contains("holds 2 images"),
+        QVERIFY2(error.contains("train-labels-idx1-ubyte: holds 3 labels but ")
+                     && error.contains("holds 2 images"),
                  qPrintable(error));
 
         writeFile(dir, "train-labels-idx1-ubyte", bigEndian({kIdxLabelsMagic, 2}) + bytes(2, 9));
         error = errorOf([&] { (void)readFashionMnist(dir.path().toStdString()); });
-        QVERIFY2(error.contains("train-labels-idx1-ubyte: label 10 at index 1 is not a Fashion-MNIST class (0…9)"),
-                 qPrintable(error));
+        QVERIFY2(
+            error.contains("train-labels-idx1-ubyte: label 10 at index 1 is not a Fashion-MNIST class (0…9)"),
+            qPrintable(error));
 
         writeFile(dir, "train-images-idx3-ubyte", bigEndian({kIdxImagesMagic, 2, 14, 56}) + bytes(2 * 784));
         error = errorOf([&] { (void)readFashionMnist(dir.path().toStdString()); });
@@ -208,26 +220,37 @@ private slots:
         writeFile(dir, "train-images-idx3-ubyte", bigEndian({kIdxImagesMagic, 2, 28, 28}) + bytes(2 * 784));
         writeFile(dir, "train-labels-idx1-ubyte", bigEndian({kIdxLabelsMagic, 2}) + bytes(2));
         error = errorOf([&] { (void)readFashionMnist(dir.path().toStdString()); });
-        QVERIFY2(error.startsWith("Fashion-MNIST is incomplete: neither ") && error.contains("t10k-labels-idx1-ubyte.gz"),
+        QVERIFY2(error.startsWith("Fashion-MNIST is incomplete: neither ")
+                     && error.contains("t10k-labels-idx1-ubyte.gz"),
                  qPrintable(error));
     }
 
     void specs()
     {
-        QCOMPARE(formatFashionMnistSpec(parseFashionMnistSpec("fmnist:pixels")), std::string("fmnist:pixels"));
+        QCOMPARE(formatFashionMnistSpec(parseFashionMnistSpec("fmnist:pixels")),
+                 std::string("fmnist:pixels"));
         QCOMPARE(formatFashionMnistSpec(parseFashionMnistSpec("fmnist:rf")), std::string("fmnist:rf?d=8192"));
         const FashionMnistSpec rf = parseFashionMnistSpec("fmnist:rf?d=4096");
         QCOMPARE(rf.features, 4096);
         QCOMPARE(fashionMnistModelName(rf), std::string("fmnist-logreg-rf4096"));
         QCOMPARE(fashionMnistCacheFileName(rf), std::string("fmnist-rf4096.h5"));
-        QCOMPARE(fashionMnistCacheFileName(parseFashionMnistSpec("fmnist:pixels")), std::string("fmnist-pixels.h5"));
-        QVERIFY(errorOf([] { (void)parseFashionMnistSpec("fmnist:cnn"); }).contains("unknown Fashion-MNIST head 'cnn'"));
-        QVERIFY(errorOf([] { (void)parseFashionMnistSpec("fmnist:rf?d=8"); }).contains("d must be an integer from 16 to 16384, not '8'"));
+        QCOMPARE(fashionMnistCacheFileName(parseFashionMnistSpec("fmnist:pixels")),
+                 std::string("fmnist-pixels.h5"));
+        QVERIFY(errorOf([] {
+                    (void)parseFashionMnistSpec("fmnist:cnn");
+                }).contains("unknown Fashion-MNIST head 'cnn'"));
+        QVERIFY(errorOf([] {
+                    (void)parseFashionMnistSpec("fmnist:rf?d=8");
+                }).contains("d must be an integer from 16 to 16384, not '8'"));
         QVERIFY(errorOf([] { (void)parseFashionMnistSpec("fmnist:rf?d=12x"); }).contains("not '12x'"));
-        QVERIFY(errorOf([] { (void)parseFashionMnistSpec("fmnist:rf?k=3"); }).contains("unknown parameter 'k'"));
-        QVERIFY(errorOf([] { (void)parseFashionMnistSpec("fmnist:pixels?d=3"); }).contains("takes no parameters"));
+        QVERIFY(
+            errorOf([] { (void)parseFashionMnistSpec("fmnist:rf?k=3"); }).contains("unknown parameter 'k'"));
+        QVERIFY(errorOf([] {
+                    (void)parseFashionMnistSpec("fmnist:pixels?d=3");
+                }).contains("takes no parameters"));
         // The loader routes the names (the error comes from the Fashion-MNIST parser).
-        QVERIFY(errorOf([] { (void)loadDataset("fmnist:nope"); }).contains("unknown Fashion-MNIST head 'nope'"));
+        QVERIFY(
+            errorOf([] { (void)loadDataset("fmnist:nope"); }).contains("unknown Fashion-MNIST head 'nope'"));
         QCOMPARE(fashionMnistClassNames().size(), std::size_t{10});
         QCOMPARE(fashionMnistClassNames().front(), std::string("T-shirt/top"));
         QCOMPARE(fashionMnistClassNames().back(), std::string("Ankle boot"));
@@ -256,8 +279,8 @@ private slots:
             trainMs = timer.elapsed();
             const QString cacheFile = first.filePath("adasoftmax/fmnist-pixels.h5");
             QVERIFY(QFileInfo::exists(cacheFile));
-            qInfo("fmnist:pixels trained in %lld ms; cache %lld bytes; %s", trainMs, QFileInfo(cacheFile).size(),
-                  trained.description.c_str());
+            qInfo("fmnist:pixels trained in %lld ms; cache %lld bytes; %s", trainMs,
+                  QFileInfo(cacheFile).size(), trained.description.c_str());
 
             QStringList stages;
             timer.start();
@@ -268,7 +291,8 @@ private slots:
                 return true;
             });
             cacheMs = timer.elapsed();
-            qInfo("fmnist:pixels from the cache in %lld ms (stages: %s)", cacheMs, qPrintable(stages.join(", ")));
+            qInfo("fmnist:pixels from the cache in %lld ms (stages: %s)", cacheMs,
+                  qPrintable(stages.join(", ")));
             QCOMPARE(stages, QStringList{"reading cache"});
         }
         {
@@ -290,13 +314,15 @@ private slots:
         QCOMPARE(trained.name, std::string("fmnist:pixels"));
         QVERIFY(trained.queries.minCoeff() >= 0.0f && trained.queries.maxCoeff() <= 1.0f);
         QVERIFY2(QString::fromStdString(trained.description)
-                     .startsWith("Fashion-MNIST multinomial logistic regression on the 784 pixels; test accuracy 8"),
+                     .startsWith(
+                         "Fashion-MNIST multinomial logistic regression on the 784 pixels; test accuracy 8"),
                  trained.description.c_str());
 
         QVERIFY(sameBytes(trained, cached));
         QCOMPARE(cached.name, std::string("fmnist:pixels"));
         QCOMPARE(testAccuracy(cached), accuracy);
-        QVERIFY2(cacheMs * 3 < trainMs, qPrintable(QStringLiteral("cache %1 ms, training %2 ms").arg(cacheMs).arg(trainMs)));
+        QVERIFY2(cacheMs * 3 < trainMs,
+                 qPrintable(QStringLiteral("cache %1 ms, training %2 ms").arg(cacheMs).arg(trainMs)));
         QVERIFY(sameBytes(trained, retrained)); // bit for bit
     }
 
@@ -328,14 +354,17 @@ private slots:
             ++calls;
             return !(stage == "training" && done > 0);
         };
-        const QString error = errorOf([&] { (void)loadFashionMnist(parseFashionMnistSpec("fmnist:pixels"), options); });
+        const QString error
+            = errorOf([&] { (void)loadFashionMnist(parseFashionMnistSpec("fmnist:pixels"), options); });
         QCOMPARE(error, QStringLiteral("fmnist:pixels: cancelled"));
         QVERIFY(calls > 1);
         QVERIFY(!QFileInfo::exists(dir.filePath("adasoftmax/fmnist-pixels.h5")));
 
         // Cancelling inside the (threaded) random-feature computation.
-        options.progress = [](int done, int, std::string_view stage) { return !(stage == "features" && done >= 3); };
-        const QString rfError = errorOf([&] { (void)loadFashionMnist(parseFashionMnistSpec("fmnist:rf?d=64"), options); });
+        options.progress
+            = [](int done, int, std::string_view stage) { return !(stage == "features" && done >= 3); };
+        const QString rfError
+            = errorOf([&] { (void)loadFashionMnist(parseFashionMnistSpec("fmnist:rf?d=64"), options); });
         QCOMPARE(rfError, QStringLiteral("fmnist:rf?d=64: cancelled"));
     }
 
