@@ -58,6 +58,8 @@ void checkSpec(const SyntheticSpec& spec, const std::string& label)
     if (spec.family == SyntheticFamily::HighVariance && (spec.peaks < 0 || spec.peaks > spec.d))
         fail("peaks must be between 0 and d = " + std::to_string(spec.d) + ", got "
              + std::to_string(spec.peaks));
+    if (spec.family == SyntheticFamily::LlmLike)
+        checkLlmLike(spec.llm, spec.n, spec.d, label);
     const auto n = static_cast<std::uint64_t>(spec.n);
     const auto d = static_cast<std::uint64_t>(spec.d);
     const auto m = static_cast<std::uint64_t>(spec.m);
@@ -200,6 +202,7 @@ std::string_view toString(SyntheticFamily family)
     case SyntheticFamily::Noisy: return "noisy";
     case SyntheticFamily::RandomMu: return "random-mu";
     case SyntheticFamily::HighVariance: return "high-variance";
+    case SyntheticFamily::LlmLike: return "llm-like";
     }
     return "unknown";
 }
@@ -224,12 +227,24 @@ SyntheticSpec parseSyntheticSpec(std::string_view text)
             spec.family = f;
             known = true;
         }
+    // llm-like is not one of the paper's families (kFamilies): it is listed after them, and its
+    // defaults are an LLM head's rather than the toy sizes.
+    if (familyName == toString(SyntheticFamily::LlmLike)) {
+        spec.family = SyntheticFamily::LlmLike;
+        spec.n = kLlmLikeDefaultArms;
+        spec.d = kLlmLikeDefaultDim;
+        spec.m = kLlmLikeDefaultQueries;
+        known = true;
+    }
     if (!known)
         throw DatasetError(label + ": unknown family '" + std::string(familyName)
-                           + "' (accepted: " + acceptedFamilies() + ")");
+                           + "' (accepted: " + acceptedFamilies() + ") or llm-like");
 
     const bool hasPeaks = spec.family == SyntheticFamily::HighVariance;
-    const std::string acceptedKeys = hasPeaks ? "n, d, m, seed, peaks" : "n, d, m, seed";
+    const bool llmLike = spec.family == SyntheticFamily::LlmLike;
+    const std::string acceptedKeys = hasPeaks ? "n, d, m, seed, peaks"
+        : llmLike                             ? "n, d, m, seed, " + llmLikeKeys()
+                                              : "n, d, m, seed";
     std::vector<std::string> seen;
     while (!params.empty()) {
         const auto amp = params.find('&');
@@ -256,6 +271,8 @@ SyntheticSpec parseSyntheticSpec(std::string_view text)
             spec.seed = parseInteger<std::uint64_t>(key, value, label);
         else if (key == "peaks" && hasPeaks)
             spec.peaks = parseInteger<int>(key, value, label);
+        else if (llmLike && setLlmLikeParameter(spec.llm, key, value, label))
+            continue;
         else
             throw DatasetError(label + ": unknown key '" + std::string(key) + "' for family "
                                + std::string(familyName) + " (accepted: " + acceptedKeys + ")");
@@ -271,6 +288,8 @@ std::string formatSyntheticSpec(const SyntheticSpec& spec)
         + "&seed=" + std::to_string(spec.seed);
     if (spec.family == SyntheticFamily::HighVariance)
         out += "&peaks=" + std::to_string(spec.peaks);
+    if (spec.family == SyntheticFamily::LlmLike)
+        out += formatLlmLikeParameters(spec.llm); // only the keys that differ from the defaults
     return out;
 }
 
@@ -285,6 +304,9 @@ Dataset generateSynthetic(const SyntheticSpec& spec)
     case SyntheticFamily::Noisy: out = generateNoisy(spec, rng); break;
     case SyntheticFamily::RandomMu: out = generateRandomMu(spec, rng); break;
     case SyntheticFamily::HighVariance: out = generateHighVariance(spec, rng); break;
+    case SyntheticFamily::LlmLike:
+        out = generateLlmLike(spec.llm, spec.n, spec.d, spec.m, spec.seed, name);
+        break;
     }
     out.head.temperature = 1.0;
     out.name = name;

@@ -12,10 +12,13 @@
 //                  Ax0 = μ. Query 0 is x0; queries 1… are fresh draws of Unif(0.94,1)^d.
 //   high-variance  A ~ N(0,1)^{n×d}; then the first `peaks` columns become 10·Rademacher (drawn
 //                  row-major); x = 1 except x_{0..peaks−1} = 10; all queries are equal.
+//   llm-like       not from the paper: an LLM-shaped head calibrated to the paper's LLM tables, with
+//                  its own keys and defaults (LlmLikeSynthetic.h, docs/llm-like.md).
 // All draws come from one ada::Rng seeded with spec.seed, so a spec names its data exactly on every
 // platform (we do not reproduce NumPy's streams, only the distributions).
 #pragma once
 
+#include "LlmLikeSynthetic.h"
 #include "core/Head.h"
 
 #include <cstdint>
@@ -24,7 +27,7 @@
 
 namespace ada {
 
-enum class SyntheticFamily { Sanity, Noisy, RandomMu, HighVariance };
+enum class SyntheticFamily { Sanity, Noisy, RandomMu, HighVariance, LlmLike };
 
 struct SyntheticSpec {
     SyntheticFamily family = SyntheticFamily::Noisy;
@@ -33,10 +36,12 @@ struct SyntheticSpec {
     int m = 1;              // number of queries
     std::uint64_t seed = 0; // the data's seed
     int peaks = 2;          // high-variance: number of spiky columns
+    LlmLikeParams llm;      // llm-like: its own parameters
 };
 
 [[nodiscard]] std::string_view toString(SyntheticFamily family);
-// Parses "synthetic:noisy?n=100&d=1000&m=5&seed=3" (parameters optional, any order).
+// Parses "synthetic:noisy?n=100&d=1000&m=5&seed=3" (parameters optional, any order). A bare
+// llm-like spec starts from n = 50257, d = 768, m = 1000 (GPT-2's head, the paper's query count).
 // Throws DatasetError naming the bad part and the accepted values.
 [[nodiscard]] SyntheticSpec parseSyntheticSpec(std::string_view text);
 [[nodiscard]] std::string formatSyntheticSpec(const SyntheticSpec& spec);
