@@ -59,8 +59,8 @@ void checkFiniteDoubles(const std::string& file, std::string_view what, const do
     checkFinite(file, what, values, rows, cols, firstRow);
 }
 
-void checkFiniteFloats(const std::string& file, std::string_view what, const float* values,
-                       std::int64_t rows, std::int64_t cols, std::int64_t firstRow)
+void checkFiniteFloats(const std::string& file, std::string_view what, const float* values, std::int64_t rows,
+                       std::int64_t cols, std::int64_t firstRow)
 {
     checkFinite(file, what, values, rows, cols, firstRow);
 }

@@ -40,8 +40,8 @@ void checkMemoryLimit(const std::string& file, std::string_view what, long doubl
 // overflows float32 is reported as "outside the float32 range".
 void checkFiniteDoubles(const std::string& file, std::string_view what, const double* values,
                         std::int64_t rows, std::int64_t cols, std::int64_t firstRow = 0);
-void checkFiniteFloats(const std::string& file, std::string_view what, const float* values,
-                       std::int64_t rows, std::int64_t cols, std::int64_t firstRow = 0);
+void checkFiniteFloats(const std::string& file, std::string_view what, const float* values, std::int64_t rows,
+                       std::int64_t cols, std::int64_t firstRow = 0);
 
 // "2 × 3", "[5]" style shape text for messages.
 [[nodiscard]] std::string shapeText(const std::vector<std::int64_t>& shape);
