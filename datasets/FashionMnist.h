@@ -38,6 +38,7 @@
 // file that is unreadable or does not match the recipe is retrained and overwritten.
 #pragma once
 
+#include "DatasetProgress.h"
 #include "HeadFile.h"
 #include "core/Head.h"
 
@@ -49,16 +50,6 @@
 #include <vector>
 
 namespace ada {
-
-// Progress of a long load: `done` of `total` units of `stage` ("reading", "features", "training",
-// "evaluating", "writing cache"). Return false to cancel: the load then throws DatasetError
-// "<name>: cancelled". Called on the thread that called the load.
-using DatasetProgress = std::function<bool(int done, int total, std::string_view stage)>;
-
-// Like loadDataset(name, limits) (DatasetLoader.h), with progress for the names that train
-// (fmnist:…). Defined in DatasetLoader.cpp.
-[[nodiscard]] Dataset loadDataset(std::string_view name, const ReadLimits& limits,
-                                  const DatasetProgress& progress);
 
 inline constexpr const char* kFashionMnistDir = "/usr/share/datasets/fashion-mnist";
 inline constexpr int kFashionMnistClasses = 10;

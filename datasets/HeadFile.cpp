@@ -49,6 +49,7 @@ private:
     [[noreturn]] void badValue(const Array& a, double v, hsize_t row, hsize_t col) const;
     std::vector<std::int64_t> readIntegers(const Array& a);
     std::vector<std::string> readStrings(const Array& a);
+    std::vector<std::vector<int>> readExclusions(const Array& a);
     void checkMemory(const std::optional<Array>& bias, const std::optional<Array>& queries,
                      const std::optional<Array>& labels, const std::optional<Array>& vocab) const;
 
@@ -265,6 +266,29 @@ std::vector<std::int64_t> Reader::readIntegers(const Array& a)
     return out;
 }
 
+std::vector<std::vector<int>> Reader::readExclusions(const Array& a)
+{
+    const auto rows = static_cast<std::size_t>(a.dims[0]);
+    const auto width = static_cast<std::size_t>(a.dims[1]);
+    std::vector<std::int64_t> flat(rows * width);
+    if (!flat.empty()
+        && H5Dread(a.dset.get(), H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, flat.data()) < 0)
+        fail("cannot read " + a.path + hdf5::detail());
+    std::vector<std::vector<int>> out(rows);
+    for (std::size_t q = 0; q < rows; ++q)
+        for (std::size_t c = 0; c < width; ++c) {
+            const std::int64_t arm = flat[q * width + c];
+            if (arm == -1)
+                continue; // padding
+            if (arm < 0 || arm >= static_cast<std::int64_t>(n_))
+                fail(a.path + " has the value " + std::to_string(arm) + " at row " + std::to_string(q)
+                     + ", column " + std::to_string(c) + "; expected a row of /head/weight (0 … "
+                     + std::to_string(n_ - 1) + ") or −1 for padding");
+            out[q].push_back(static_cast<int>(arm));
+        }
+    return out;
+}
+
 std::vector<std::string> Reader::readStrings(const Array& a)
 {
     const auto count = static_cast<std::size_t>(a.dims[0]);
@@ -379,6 +403,16 @@ Dataset Reader::read()
             fail("/queries/label has " + std::to_string(labels->dims[0]) + " entries but there are "
                  + std::to_string(m) + " queries in /queries/x");
     }
+    // An extension of version 1 (readers that do not know it ignore it, as HEAD_FORMAT.md allows):
+    // /queries/exclude, integers [m, w], row q = the arms masked out for query q, padded with −1.
+    auto exclude = open("/queries/exclude", 2);
+    if (exclude) {
+        requireInteger(*exclude);
+        const hsize_t m = queries ? queries->dims[0] : 0;
+        if (exclude->dims[0] != m)
+            fail("/queries/exclude has " + std::to_string(exclude->dims[0]) + " rows but there are "
+                 + std::to_string(m) + " queries in /queries/x");
+    }
     auto vocab = open("/vocab", 1);
     if (vocab) {
         if (H5Tget_class(vocab->type.get()) != H5T_STRING)
@@ -388,6 +422,12 @@ Dataset Reader::read()
                  + std::to_string(n_) + " rows");
     }
     checkMemory(bias, queries, labels, vocab);
+    if (exclude
+        && static_cast<long double>(exclude->dims[0]) * exclude->dims[1] * 8.0L
+            > static_cast<long double>(limits_.maxBytes))
+        fail("/queries/exclude " + hdf5::shapeText(exclude->dims)
+             + " would need more memory than the limit of "
+             + hdf5::formatBytes(static_cast<double>(limits_.maxBytes)));
 
     out.head.weight.resize(static_cast<Eigen::Index>(n_), static_cast<Eigen::Index>(d_));
     readFloats(*weight, out.head.weight.data());
@@ -404,6 +444,8 @@ Dataset Reader::read()
         out.labels = readIntegers(*labels);
     if (vocab)
         out.vocab = readStrings(*vocab);
+    if (exclude)
+        out.excludedArms = readExclusions(*exclude);
     return out;
 }
 

@@ -6,6 +6,7 @@
 #include "Hdf5Support.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -35,6 +36,25 @@ private:
             fail("cannot write " + what + hdf5::detail());
     }
     Handle group(const char* name);
+    // /queries/exclude (the masked-query extension, HeadFile.cpp): int64 [m, w], −1 padded.
+    void exclusions(hid_t parent, const Dataset& ds) const
+    {
+        std::size_t width = 0;
+        for (const auto& e : ds.excludedArms)
+            width = std::max(width, e.size());
+        const hsize_t dims[2] = {ds.excludedArms.size(), width};
+        std::vector<std::int64_t> flat(ds.excludedArms.size() * width, -1);
+        for (std::size_t q = 0; q < ds.excludedArms.size(); ++q)
+            std::copy(ds.excludedArms[q].begin(), ds.excludedArms[q].end(), flat.begin() + q * width);
+        Handle space(H5Screate_simple(2, dims, nullptr), H5Sclose);
+        Handle dset(
+            H5Dcreate2(parent, "exclude", H5T_STD_I64LE, space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT),
+            H5Dclose);
+        if (!dset.valid())
+            fail("cannot create /queries/exclude" + hdf5::detail());
+        check(H5Dwrite(dset.get(), H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, flat.data()),
+              "/queries/exclude");
+    }
     void floats(hid_t parent, const char* name, const std::string& path, const float* data, hsize_t rows,
                 hsize_t cols, int rank);
     void stringAttribute(const char* name, const std::string& value);
@@ -144,6 +164,9 @@ void Writer::write(const Dataset& ds, bool& created)
             check(H5Dwrite(dset.get(), H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, ds.labels.data()),
                   "/queries/label");
         }
+        if (std::any_of(ds.excludedArms.begin(), ds.excludedArms.end(),
+                        [](const auto& e) { return !e.empty(); }))
+            exclusions(queries.get(), ds);
     }
     if (!ds.vocab.empty()) {
         const hsize_t count = ds.vocab.size();

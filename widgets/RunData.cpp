@@ -44,12 +44,13 @@ RunDataPtr recordRun(const Dataset& dataset, int query, const Config& config,
     c.seed = queryConfigSeed(config, query);
     const PreparedHead prepared(head, c);
     GuardedRecorder recorder(keepGoing);
-    const Result result = runAdaptiveSoftmax(prepared, x, c, &recorder);
+    const Result result = runAdaptiveSoftmax(prepared, x, c, &recorder, dataset.excludedFor(query));
     if (result.cancelled)
         return nullptr;
     auto run = std::make_shared<RunData>();
     run->trace = recorder.take();
     run->trueLogits = exactLogits(head, x, prepared.temperature());
+    excludeArms(run->trueLogits, dataset.excludedFor(query));
     run->trueLogPartition = logSumExp(run->trueLogits);
     run->vocab = dataset.vocab;
     run->config = c;

@@ -1,6 +1,7 @@
 #include "BenchCommand.h"
 
 #include "CliOptions.h"
+#include "DatasetCommands.h"
 #include "OutputFormat.h"
 
 #include "core/AdaptiveSoftmax.h"
@@ -75,9 +76,11 @@ BenchResult benchmark(const ada::Dataset& dataset, const ada::Config& config, in
             // Interleaved, exact first: both see the same cache state for this query's data, and a
             // slow drift of the machine (frequency, other load) hits both sides alike.
             const auto t0 = Clock::now();
-            const ada::ExactSoftmaxResult exact = ada::exactSoftmax(dataset.head, xs[qi], beta, config.k);
+            const ada::ExactSoftmaxResult exact
+                = ada::exactSoftmax(dataset.head, xs[qi], beta, config.k, dataset.excludedFor(q));
             const auto t1 = Clock::now();
-            const ada::Result result = ada::runAdaptiveSoftmax(prepared, xs[qi], configs[qi]);
+            const ada::Result result
+                = ada::runAdaptiveSoftmax(prepared, xs[qi], configs[qi], nullptr, dataset.excludedFor(q));
             const auto t2 = Clock::now();
             rep.exactSeconds += std::chrono::duration<double>(t1 - t0).count();
             rep.adaptiveSeconds += std::chrono::duration<double>(t2 - t1).count();
@@ -200,7 +203,7 @@ int benchCommand(const QStringList& arguments)
     if (repetitions < 1)
         throw UsageError("--repetitions must be at least 1, got " + std::to_string(repetitions));
 
-    const ada::Dataset dataset = ada::loadDataset(toStdString(options.dataset));
+    const ada::Dataset dataset = loadDatasetWithProgress(options.dataset);
     const int queries = resolveQueryCount(options, dataset);
     const ada::Config config = buildConfig(options.algorithm, dataset);
 

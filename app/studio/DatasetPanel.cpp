@@ -1,5 +1,7 @@
 #include "DatasetPanel.h"
 
+#include "datasets/DatasetLoader.h"
+
 #include <QComboBox>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -8,6 +10,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
+#include <QStandardItemModel>
 
 namespace ada {
 
@@ -16,7 +19,7 @@ DatasetPanel::DatasetPanel(QWidget* parent)
 {
     setObjectName(QStringLiteral("datasetPanel"));
     family_ = new QComboBox(this);
-    for (const char* f : {"noisy", "sanity", "random-mu", "high-variance"})
+    for (const char* f : {"noisy", "sanity", "random-mu", "high-variance", "llm-like"})
         family_->addItem(QString::fromLatin1(f));
     family_->setAccessibleName(tr("synthetic family"));
     auto intSpin = [this](int lo, int hi, int value, const QString& name) {
@@ -33,10 +36,27 @@ DatasetPanel::DatasetPanel(QWidget* parent)
     seed_ = intSpin(0, 1000000, 1, tr("data seed"));
     auto* generate = new QPushButton(tr("Generate"), this);
     auto* open = new QPushButton(tr("Open file…"), this);
-    auto* embedded = new QPushButton(tr("Fashion-MNIST head (built in)"), this);
-    embedded->setToolTip(
-        tr("A real head shipped with the studio: logistic regression on Fashion-MNIST pixels, "
-           "10 classes, 300 test images as queries"));
+    // The built-in real heads: one that ships inside the program, the Fashion-MNIST heads trained
+    // on first use, GloVe downloaded on first use. Unavailable ones stay listed, disabled, with the
+    // reason (and the command that fixes it) in the tooltip.
+    builtin_ = new QComboBox(this);
+    builtin_->setAccessibleName(tr("built-in dataset"));
+    auto* builtinModel = new QStandardItemModel(builtin_);
+    for (const BuiltinDataset& b : builtinDatasets()) {
+        if (b.name.starts_with("synthetic:"))
+            continue; // generated with the controls above
+        auto* item = new QStandardItem(QString::fromStdString(b.name));
+        item->setData(QString::fromStdString(b.name), Qt::UserRole);
+        item->setToolTip(QString::fromStdString(b.description + "\n" + b.detail));
+        if (!b.available)
+            item->setFlags(item->flags() & ~Qt::ItemIsEnabled);
+        builtinModel->appendRow(item);
+    }
+    builtin_->setModel(builtinModel);
+    auto* loadBuiltin = new QPushButton(tr("Load"), this);
+    loadBuiltin->setToolTip(
+        tr("Load the selected built-in head; the first use of a Fashion-MNIST head "
+           "trains it, the first use of GloVe downloads it (progress below, Esc cancels)"));
     info_ = new QLabel(tr("no dataset"), this);
     info_->setWordWrap(true);
     info_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -51,12 +71,17 @@ DatasetPanel::DatasetPanel(QWidget* parent)
     buttons->addWidget(generate);
     buttons->addWidget(open);
     form->addRow(buttons);
-    form->addRow(embedded);
+    auto* builtinRow = new QHBoxLayout;
+    builtinRow->addWidget(builtin_, 1);
+    builtinRow->addWidget(loadBuiltin);
+    form->addRow(tr("built in"), builtinRow);
     form->addRow(info_);
     connect(generate, &QPushButton::clicked, this, [this] { emit loadRequested(syntheticSpec()); });
     connect(open, &QPushButton::clicked, this, &DatasetPanel::openFileRequested);
-    connect(embedded, &QPushButton::clicked, this,
-            [this] { emit loadRequested(QStringLiteral("embedded:fmnist-pixels")); });
+    connect(loadBuiltin, &QPushButton::clicked, this, [this] {
+        if (builtin_->currentIndex() >= 0)
+            emit loadRequested(builtin_->currentData(Qt::UserRole).toString());
+    });
 }
 
 QString DatasetPanel::syntheticSpec() const

@@ -1,5 +1,6 @@
-// Where the data comes from: a synthetic family with its parameters, or a head file (Open File,
-// recent files, drag and drop onto the window), and a line describing what is loaded.
+// Where the data comes from: a synthetic family with its parameters, a built-in real head, or a
+// file (Open File, recent files, drag and drop onto the window), and a line describing what is
+// loaded.
 #pragma once
 
 #include "core/Head.h"
@@ -26,6 +27,7 @@ signals:
 
 private:
     QComboBox* family_;
+    QComboBox* builtin_;
     QSpinBox* n_;
     QSpinBox* d_;
     QSpinBox* m_;

@@ -80,6 +80,9 @@ void MainWindow::connectControllers()
     connect(&controller_, &RunController::datasetLoaded, this, &MainWindow::onDatasetLoaded);
     connect(&controller_, &RunController::runFinished, this, &MainWindow::onRunFinished);
     connect(&controller_, &RunController::failed, this, &MainWindow::showError);
+    connect(&controller_, &RunController::datasetSaved, this, [this](const QString& path) {
+        statusBar()->showMessage(tr("Saved the dataset as %1").arg(path), 10000);
+    });
     connect(&controller_, &RunController::fudgeTuned, this, [this](FudgeFactors f) {
         tuning_ = false;
         parameters_->setTuning(false);

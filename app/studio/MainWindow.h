@@ -89,6 +89,7 @@ private:
     void chooseExportPlot(int index); // -1: all views into a folder
     void chooseExportResults(bool json);
     void chooseSaveScenario();
+    void chooseSaveDataset();
     // MainWindow.cpp: the run flow
     void connectControllers();
     void requestLoad(const QString& name);

@@ -6,6 +6,7 @@
 #include "MessageBanner.h"
 #include "RecentFiles.h"
 #include "ResultExport.h"
+#include "TensorFileDialog.h"
 #include "widgets/EliminationView.h"
 #include "widgets/PartitionView.h"
 #include "widgets/PlotExport.h"
@@ -29,7 +30,10 @@ namespace ada {
 namespace {
 QString headFilter()
 {
-    return QObject::tr("HDF5 head files (*.h5 *.hdf5);;Scenarios (*.json);;All files (*)");
+    return QObject::tr(
+        "Model heads (*.h5 *.hdf5 *.safetensors *.index.json *.npy *.npz);;HDF5 head files (*.h5 "
+        "*.hdf5);;safetensors (*.safetensors *.index.json);;NumPy (*.npy *.npz);;Scenarios "
+        "(*.json);;All files (*)");
 }
 QString plotFilter()
 {
@@ -44,6 +48,7 @@ void MainWindow::buildMenus()
     recent_ = new RecentFiles(file->addMenu(tr("Open &recent")), this);
     connect(recent_, &RecentFiles::openRequested, this, &MainWindow::openPath);
     file->addSeparator();
+    file->addAction(tr("Save dataset as &HDF5…"), this, &MainWindow::chooseSaveDataset);
     file->addAction(tr("Open s&cenario…"), this, &MainWindow::chooseScenarioFile);
     file->addAction(tr("&Save scenario…"), QKeySequence::Save, this, &MainWindow::chooseSaveScenario);
     file->addSeparator();
@@ -105,7 +110,9 @@ std::vector<QCustomPlot*> MainWindow::plots() const
 
 void MainWindow::openPath(const QString& path)
 {
-    if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {
+    // A sharded checkpoint's index is JSON too, but a dataset, not a scenario.
+    if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)
+        && !path.endsWith(QLatin1String(".index.json"), Qt::CaseInsensitive)) {
         try {
             openScenario(Scenario::load(path));
         } catch (const std::exception& e) {
@@ -117,8 +124,12 @@ void MainWindow::openPath(const QString& path)
         showError(tr("%1: no such file").arg(path));
         return;
     }
+    // safetensors and NumPy files: pick the head tensor and a queries file first.
+    const QString name = TensorFileDialog::choose(path, this);
+    if (name.isEmpty())
+        return; // cancelled
     recent_->add(path);
-    requestLoad(path);
+    requestLoad(name);
 }
 
 bool MainWindow::exportResultsTo(const QString& path, bool json)
@@ -231,6 +242,24 @@ void MainWindow::chooseSaveScenario()
         this, tr("Save scenario"), QStringLiteral("scenario.json"), tr("Scenarios (*.json)"));
     if (!path.isEmpty())
         saveScenarioTo(path);
+}
+
+void MainWindow::chooseSaveDataset()
+{
+    if (!dataset_) {
+        showError(tr("There is no dataset to save yet"));
+        return;
+    }
+    const QString suggested = QString::fromStdString(dataset_->name)
+                                  .section(QLatin1Char('?'), 0, 0)
+                                  .section(QLatin1Char('/'), -1)
+                                  .replace(QLatin1Char(':'), QLatin1Char('-'))
+                                  .section(QLatin1Char('.'), 0, 0)
+        + QStringLiteral(".h5");
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save dataset as an HDF5 head file"),
+                                                      suggested, tr("HDF5 head files (*.h5)"));
+    if (!path.isEmpty())
+        controller_.saveDataset(dataset_, path); // written on the worker thread
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

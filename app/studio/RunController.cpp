@@ -1,7 +1,5 @@
 #include "RunController.h"
 
-#include "EmbeddedDatasets.h"
-
 #include "core/AdaptiveSoftmax.h"
 #include "core/ExactSoftmax.h"
 #include "core/FudgeTuning.h"
@@ -9,6 +7,7 @@
 #include "core/Trace.h"
 #include "datasets/DatasetError.h"
 #include "datasets/DatasetLoader.h"
+#include "datasets/HeadFile.h"
 
 #include <QMetaObject>
 
@@ -35,14 +34,43 @@ public:
     void load(quint64 id, const QString& name)
     {
         try {
-            const QString path = isEmbeddedDataset(name) ? extractEmbeddedDataset(name) : name;
-            auto dataset = std::make_shared<Dataset>(loadDataset(path.toStdString()));
-            dataset->name = name.toStdString(); // scenarios record "embedded:…", not the cache path
+            // Training a Fashion-MNIST head or downloading GloVe takes a while the first time: report
+            // each stage and stop when a newer request (or cancel) supersedes this one.
+            const auto onProgress = [this, id](int done, int total, std::string_view stage) {
+                const int p = total > 0 ? static_cast<int>(100LL * done / total) : 0;
+                const QString label = QString::fromUtf8(stage.data(), static_cast<qsizetype>(stage.size()));
+                controller_->deliver(
+                    id, [c = controller_, p, label] { emit c->progress(p, label); }, false);
+                return current_->load() == id;
+            };
+            auto dataset
+                = std::make_shared<Dataset>(loadDataset(name.toStdString(), ReadLimits{}, onProgress));
             DatasetPtr ptr = std::move(dataset);
             controller_->deliver(id, [c = controller_, ptr] { emit c->datasetLoaded(ptr); });
         } catch (const std::exception& e) {
             fail(id, QString::fromUtf8(e.what()));
         }
+    }
+
+    // Saving is not a request that supersedes the current one (a run keeps going): it queues
+    // behind it on this thread and always reports, success or failure.
+    void save(const DatasetPtr& dataset, const QString& path)
+    {
+        QString error;
+        try {
+            writeHeadFile(*dataset, path.toStdString());
+        } catch (const std::exception& e) {
+            error = QString::fromUtf8(e.what());
+        }
+        QMetaObject::invokeMethod(
+            controller_,
+            [c = controller_, path, error] {
+                if (error.isEmpty())
+                    emit c->datasetSaved(path);
+                else
+                    emit c->failed(error);
+            },
+            Qt::QueuedConnection);
     }
 
     void run(quint64 id, const DatasetPtr& dataset, int query, const Config& config)
@@ -93,7 +121,8 @@ public:
                     controller_->deliver(
                         id, [c = controller_, p] { emit c->progress(p, QObject::tr("tuning")); }, false);
                     return current_->load() == id;
-                });
+                },
+                dataset->excludedArms);
             if (current_->load() != id)
                 return;
             controller_->deliver(id, [c = controller_, f] { emit c->fudgeTuned(f); });
@@ -211,6 +240,12 @@ void RunController::loadDataset(const QString& name)
     const quint64 id = nextRequest();
     QMetaObject::invokeMethod(
         worker_, [w = worker_, id, name] { w->load(id, name); }, Qt::QueuedConnection);
+}
+
+void RunController::saveDataset(DatasetPtr dataset, const QString& path)
+{
+    QMetaObject::invokeMethod(
+        worker_, [w = worker_, dataset, path] { w->save(dataset, path); }, Qt::QueuedConnection);
 }
 
 void RunController::startRun(DatasetPtr dataset, int query, const Config& config)

@@ -31,6 +31,8 @@ public:
     void loadDataset(const QString& name);
     void startRun(DatasetPtr dataset, int query, const Config& config);
     void tuneFudge(DatasetPtr dataset, const Config& config);
+    // Writes the dataset as an HDF5 head file (HEAD_FORMAT.md) on the worker thread.
+    void saveDataset(DatasetPtr dataset, const QString& path);
     // The variance lab on one row (index, /vocab name, "top" or "random") and query, with β.
     void runVarianceLab(DatasetPtr dataset, const QString& row, int query, double beta,
                         const VarianceLabOptions& options);
@@ -42,6 +44,7 @@ public:
 
 signals:
     void datasetLoaded(ada::DatasetPtr dataset);
+    void datasetSaved(const QString& path);
     void runFinished(ada::RunDataPtr run);
     void fudgeTuned(ada::FudgeFactors fudge);
     void varianceLabFinished(std::shared_ptr<const ada::VarianceLabResult> result, const QString& caption);

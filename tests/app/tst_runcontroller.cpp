@@ -1,12 +1,15 @@
 // The worker thread (DESIGN.md "Threading in the GUI"): 200 start/cancel/restart cycles without a
 // deadlock or a leak, and no event-loop stall above 100 ms while a long run is in flight.
 #include "app/studio/RunController.h"
+#include "datasets/DatasetLoader.h"
+#include "datasets/HeadFile.h"
 #include "datasets/SyntheticDatasets.h"
 
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
 
@@ -38,6 +41,7 @@ private slots:
     void longRunDoesNotStallTheEventLoop();
     void failuresAreReportedAndTheControllerStaysUsable();
     void builtInFashionMnistHeadLoadsAndRuns();
+    void savingADatasetDoesNotInterruptARun();
 };
 
 void TestRunController::startCancelRestart200Times()
@@ -111,7 +115,9 @@ void TestRunController::failuresAreReportedAndTheControllerStaysUsable()
 
 void TestRunController::builtInFashionMnistHeadLoadsAndRuns()
 {
-    QStandardPaths::setTestModeEnabled(true); // the extracted copy goes to a test cache directory
+    QTemporaryDir cache; // the embedded head's extracted copy goes to a test cache directory
+    QVERIFY(cache.isValid());
+    qputenv("XDG_CACHE_HOME", cache.path().toUtf8());
     RunController controller;
     QSignalSpy loaded(&controller, &RunController::datasetLoaded);
     QSignalSpy finished(&controller, &RunController::runFinished);
@@ -131,4 +137,30 @@ void TestRunController::builtInFashionMnistHeadLoadsAndRuns()
 }
 
 QTEST_MAIN(TestRunController)
+// File > Save dataset: written on the worker thread, reported, and read back bit for bit; a run
+// started before keeps going (saving supersedes nothing); a bad path is an error, not a crash.
+void TestRunController::savingADatasetDoesNotInterruptARun()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto ds = std::make_shared<Dataset>(loadDataset("synthetic:noisy?n=40&d=3000&m=4&seed=2"));
+    RunController controller;
+    QSignalSpy saved(&controller, &RunController::datasetSaved);
+    QSignalSpy finished(&controller, &RunController::runFinished);
+    QSignalSpy failed(&controller, &RunController::failed);
+    controller.startRun(ds, 0, Config::forPreset(Preset::Paper));
+    const QString path = dir.filePath(QStringLiteral("saved.h5"));
+    controller.saveDataset(ds, path);
+    QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+    QCOMPARE(saved.first().first().toString(), path);
+    const Dataset back = readHeadFile(path.toStdString());
+    QVERIFY(back.head.weight == ds->head.weight);
+    QVERIFY(back.queries == ds->queries);
+    controller.saveDataset(ds, dir.filePath(QStringLiteral("no/such/dir/x.h5")));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 20000);
+    QVERIFY2(failed.first().first().toString().contains(QStringLiteral("no/such/dir/x.h5")),
+             qPrintable(failed.first().first().toString()));
+}
+
 #include "tst_runcontroller.moc"

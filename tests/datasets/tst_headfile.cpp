@@ -321,6 +321,10 @@ private slots:
         if (vocab)
             for (int i = 0; i < n; ++i)
                 ds.vocab.push_back(i == 0 ? "" : i == 1 ? "naïve ☃ 日本" : "token " + std::to_string(i));
+        if (labels) // masked queries, ragged (the file pads them with −1)
+            for (int q = 0; q < queries; ++q)
+                ds.excludedArms.push_back(q == 1 ? std::vector<int>{}
+                                                 : std::vector<int>{q, n - 1, 2 * q + 1});
         ds.model = "round-trip model";
         ds.source = "round-trip queries";
         ds.description = "écrit puis relu";
@@ -335,6 +339,7 @@ private slots:
         QVERIFY(sameMatrix(back.queries, ds.queries) || queries == 0);
         QVERIFY(back.labels == ds.labels);
         QVERIFY(back.vocab == ds.vocab);
+        QVERIFY(back.excludedArms == ds.excludedArms);
         QCOMPARE(back.head.temperature, ds.head.temperature);
         QCOMPARE(back.model, ds.model);
         QCOMPARE(back.source, ds.source);
