@@ -229,18 +229,21 @@ Dataset loadDataset(std::string_view name, const ReadLimits& limits, const Datas
     } else if (startsWith(name, "embedded:")) {
         out = loadEmbeddedHead(name, limits);
     } else {
-        const FileDatasetName spec = parseFileDatasetName(name);
+        // "scheme:…" that is not ours (and not a Windows drive letter like C:), before its options
+        // are parsed as a file's: "synth:noisy?n=5" is a typo for a name, not a file with option n.
         std::error_code ec;
+        const std::string pathPart = text.substr(0, text.rfind('?'));
+        if (const auto colon = text.find(':'); colon != std::string::npos && colon > 1
+            && text.find('/') > colon && !std::filesystem::exists(text, ec)
+            && !std::filesystem::exists(pathPart, ec))
+            throw DatasetError("unknown dataset form '" + text + "' (" + std::string(kAcceptedForms) + ")");
+        const FileDatasetName spec = parseFileDatasetName(name);
         const auto status = std::filesystem::status(spec.path, ec);
         if (std::filesystem::is_regular_file(status)) {
             out = loadFile(spec, limits);
             out.name = text;
         } else if (std::filesystem::exists(status)) {
             throw DatasetError(spec.path + " is not a regular file (" + std::string(kAcceptedForms) + ")");
-        } else if (const auto colon = text.find(':');
-                   colon != std::string::npos && colon > 1 && text.find('/') > colon) {
-            // "scheme:…" that is not ours (and not a Windows drive letter like C:).
-            throw DatasetError("unknown dataset form '" + text + "' (" + std::string(kAcceptedForms) + ")");
         } else {
             throw DatasetError("no such file: " + spec.path + " (" + std::string(kAcceptedForms) + ")");
         }

@@ -81,7 +81,7 @@ private slots:
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("message");
         const QString accepted
-            = "accepted: a path to an HDF5 head file (HEAD_FORMAT.md) or synthetic:FAMILY?";
+            = "accepted: a file (HDF5 head, safetensors or its *.index.json, NumPy .npy/.npz), optionally";
         QTest::newRow("empty") << ""
                                << "no dataset given (" + accepted;
         QTest::newRow("missing file") << "/no/such/head.h5"
@@ -97,7 +97,7 @@ private slots:
         QTest::newRow("directory") << "@DIR@"
                                    << "is not a regular file (" + accepted;
         QTest::newRow("not HDF5") << "@TEXT@"
-                                  << "not an HDF5 file";
+                                  << "text.h5: not a recognised file: expected an HDF5 head file";
     }
     void errors()
     {
