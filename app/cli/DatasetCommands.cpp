@@ -197,7 +197,8 @@ int inspectCommand(const QStringList& arguments)
         rows.emplace_back("median entropy", formatNumber(*s.medianEntropyBits) + " bits");
     }
     if (s.labelAccuracy)
-        rows.emplace_back("top-1 = label", formatPercent(*s.labelAccuracy));
+        rows.emplace_back(QStringLiteral("top-1 = label (%1 queries)").arg(s.sampledQueries),
+                          formatPercent(*s.labelAccuracy));
     if (!ds.model.empty())
         rows.emplace_back("model", qs(ds.model));
     if (!ds.source.empty())
