@@ -60,7 +60,8 @@ std::pair<double, double> clopperPearson(int successes, int trials, double confi
         throw std::invalid_argument("Clopper–Pearson needs 0 ≤ successes ≤ trials and trials ≥ 1, got "
                                     + std::to_string(successes) + " of " + std::to_string(trials));
     if (!(confidence > 0.0 && confidence < 1.0))
-        throw std::invalid_argument("the confidence level must lie in (0, 1), got " + std::to_string(confidence));
+        throw std::invalid_argument("the confidence level must lie in (0, 1), got "
+                                    + std::to_string(confidence));
     const double halfAlpha = 0.5 * (1.0 - confidence);
     // P(X ≥ x | p) = 1 − P(X ≤ x − 1 | p) increases with p; P(X ≤ x | p) decreases with p.
     const double lo = successes == 0

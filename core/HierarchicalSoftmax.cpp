@@ -50,7 +50,8 @@ HierarchicalSoftmax::HierarchicalSoftmax(const Head& head, std::uint64_t seed)
     , dim_(static_cast<int>(head.dim()))
 {
     if (arms_ < 2)
-        throw std::invalid_argument("hierarchical softmax needs at least two arms, got " + std::to_string(arms_));
+        throw std::invalid_argument("hierarchical softmax needs at least two arms, got "
+                                    + std::to_string(arms_));
     std::vector<int> arms(static_cast<std::size_t>(arms_));
     std::iota(arms.begin(), arms.end(), 0);
     nodes_.reserve(static_cast<std::size_t>(arms_ - 1));
@@ -131,7 +132,8 @@ void HierarchicalSoftmax::nodeLogMasses(const Eigen::Ref<const Eigen::VectorXd>&
                            childLogMass(nodes_[v].child[1], logits, out));
 }
 
-std::vector<double> HierarchicalSoftmax::exactLeftProbabilities(const Eigen::Ref<const Eigen::VectorXd>& logits) const
+std::vector<double>
+HierarchicalSoftmax::exactLeftProbabilities(const Eigen::Ref<const Eigen::VectorXd>& logits) const
 {
     std::vector<double> masses;
     nodeLogMasses(logits, masses);
@@ -160,7 +162,8 @@ Eigen::VectorXd HierarchicalSoftmax::leafProbabilities(const std::vector<double>
 }
 
 bool HierarchicalSoftmax::fit(const Head& head, const RowMatrixF& queries, const std::vector<int>& fitQueries,
-                              double temperature, const HsmFitOptions& options, const ProgressCallback& progress)
+                              double temperature, const HsmFitOptions& options,
+                              const ProgressCallback& progress)
 {
     const int m = static_cast<int>(fitQueries.size());
     if (m < 1)
@@ -260,7 +263,7 @@ bool HierarchicalSoftmax::fit(const Head& head, const RowMatrixF& queries, const
                 if (!(next <= current))
                     break;
                 beta = candidate;
-                const bool converged = current - next <= 1e-12 * (1.0 + std::abs(current));
+                const bool converged = current - next <= 1e-9 * (1.0 + std::abs(current));
                 current = next;
                 if (converged)
                     break;
@@ -277,8 +280,9 @@ bool HierarchicalSoftmax::fit(const Head& head, const RowMatrixF& queries, const
 HierarchicalSoftmax::Output HierarchicalSoftmax::run(const Eigen::Ref<const Eigen::VectorXf>& x, int k) const
 {
     if (x.size() != dim_)
-        throw std::invalid_argument("hierarchical softmax: the query has dimension " + std::to_string(x.size())
-                                    + " but the head has dimension " + std::to_string(dim_));
+        throw std::invalid_argument("hierarchical softmax: the query has dimension "
+                                    + std::to_string(x.size()) + " but the head has dimension "
+                                    + std::to_string(dim_));
     if (k < 1 || k > arms_)
         throw std::invalid_argument("hierarchical softmax: k must lie in [1, n]");
     Output out;

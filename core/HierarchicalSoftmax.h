@@ -15,7 +15,7 @@
 namespace ada {
 
 struct HsmFitOptions {
-    int rank = 64;           // node regressions live in the top `rank` right singular directions of the queries
+    int rank = 64; // node regressions live in the top `rank` right singular directions of the queries
     int maxIterations = 20;  // damped Newton steps per node
     double ridge = 1e-3;     // L2 penalty, relative to the weighted mean ‖z‖² of the fitting queries
     std::uint64_t seed = 42; // 2-means initialisation
@@ -28,19 +28,20 @@ public:
 
     // Fits every node on the rows `fitQueries` of `queries` (§11.3 step 2). Returns false if
     // `progress` cancelled (the models are then partial). Throws std::invalid_argument for no queries.
-    bool fit(const Head& head, const RowMatrixF& queries, const std::vector<int>& fitQueries, double temperature,
-             const HsmFitOptions& options = {}, const ProgressCallback& progress = {});
+    bool fit(const Head& head, const RowMatrixF& queries, const std::vector<int>& fitQueries,
+             double temperature, const HsmFitOptions& options = {}, const ProgressCallback& progress = {});
 
     struct Output {
-        std::vector<int> topK;              // best first
-        std::vector<double> probabilities;  // the tree's p̂ of topK (product of the node probabilities)
-        std::int64_t multiplications = 0;   // d per internal node evaluated (§11.3 step 3)
+        std::vector<int> topK;             // best first
+        std::vector<double> probabilities; // the tree's p̂ of topK (product of the node probabilities)
+        std::int64_t multiplications = 0;  // d per internal node evaluated (§11.3 step 3)
     };
     // Beam search of width k from the root (greedy descent for k = 1).
     [[nodiscard]] Output run(const Eigen::Ref<const Eigen::VectorXf>& x, int k) const;
 
     // The true P(left | node, x) of every internal node, from the flat logits (§11.3 step 2's target).
-    [[nodiscard]] std::vector<double> exactLeftProbabilities(const Eigen::Ref<const Eigen::VectorXd>& logits) const;
+    [[nodiscard]] std::vector<double>
+    exactLeftProbabilities(const Eigen::Ref<const Eigen::VectorXd>& logits) const;
     // Leaf probabilities as products of node probabilities along each root-to-leaf path.
     [[nodiscard]] Eigen::VectorXd leafProbabilities(const std::vector<double>& leftProbabilities) const;
 

@@ -129,8 +129,8 @@ SpeedupReport runSpeedupReport(const Dataset& dataset, const SpeedupReportOption
     const int n = static_cast<int>(dataset.head.arms());
     const int d = static_cast<int>(dataset.head.dim());
     if (config.k >= n)
-        throw std::invalid_argument("k = " + std::to_string(config.k) + " must be smaller than n = "
-                                    + std::to_string(n));
+        throw std::invalid_argument("k = " + std::to_string(config.k)
+                                    + " must be smaller than n = " + std::to_string(n));
     const int tune = options.tune >= 0 ? options.tune : std::min(200, m / 2);
     if (tune >= m)
         throw std::invalid_argument("the tuning queries (" + std::to_string(tune)
@@ -180,8 +180,8 @@ SpeedupReport runSpeedupReport(const Dataset& dataset, const SpeedupReportOption
     // state for this query's data), so each row's time speedup compares like with like.
     auto timeExact = [&](int q) {
         const auto t0 = Clock::now();
-        const ExactSoftmaxResult exact
-            = exactSoftmax(dataset.head, dataset.queries.row(q).transpose(), beta, config.k, dataset.excludedFor(q));
+        const ExactSoftmaxResult exact = exactSoftmax(dataset.head, dataset.queries.row(q).transpose(), beta,
+                                                      config.k, dataset.excludedFor(q));
         const auto t1 = Clock::now();
         volatile double sink = exact.logPartition; // keeps the computation observable
         (void)sink;
@@ -209,7 +209,8 @@ SpeedupReport runSpeedupReport(const Dataset& dataset, const SpeedupReportOption
         ReportRow row;
         row.method = "adaptive";
         row.delta = c.delta;
-        row.params = {{"fudge_best", c.fudge.bestArms}, {"fudge_log", c.fudge.logNorm}, {"tune_queries", double(tune)}};
+        row.params = {
+            {"fudge_best", c.fudge.bestArms}, {"fudge_log", c.fudge.logNorm}, {"tune_queries", double(tune)}};
         const std::string stage = "test δ=" + label;
         for (int t = 0; t < tests && tick(t, tests, stage); ++t) {
             const int q = report.testQueries[std::size_t(t)];
@@ -248,8 +249,8 @@ SpeedupReport runSpeedupReport(const Dataset& dataset, const SpeedupReportOption
         row.method = "exact";
         for (int t = 0; t < tests; ++t) {
             const int q = report.testQueries[std::size_t(t)];
-            const ExactSoftmaxResult exact = exactSoftmax(dataset.head, dataset.queries.row(q).transpose(), beta,
-                                                          config.k, dataset.excludedFor(q));
+            const ExactSoftmaxResult exact = exactSoftmax(dataset.head, dataset.queries.row(q).transpose(),
+                                                          beta, config.k, dataset.excludedFor(q));
             ReportQuery rq;
             rq.query = q;
             rq.cost = std::int64_t(n) * effectiveDim[std::size_t(t)];
@@ -280,8 +281,8 @@ SpeedupReport runSpeedupReport(const Dataset& dataset, const SpeedupReportOption
         }
         const int r = report.svd->rank();
         if (n <= d)
-            report.notes.push_back("SVD-softmax cannot beat exact softmax on this head: n = " + std::to_string(n)
-                                   + " ≤ d = " + std::to_string(d)
+            report.notes.push_back("SVD-softmax cannot beat exact softmax on this head: n = "
+                                   + std::to_string(n) + " ≤ d = " + std::to_string(d)
                                    + ", so the transform Vᵀx alone costs r·d = n·d multiplications (§11.1).");
         const auto sweep = options.svdSweep.empty() ? defaultSvdSweep(n, r, config.k) : options.svdSweep;
         const int total = static_cast<int>(sweep.size()) * tests;
@@ -289,7 +290,8 @@ SpeedupReport runSpeedupReport(const Dataset& dataset, const SpeedupReportOption
             const auto [w, nc] = sweep[s];
             ReportRow row;
             row.method = "svd";
-            row.params = {{"W", double(w)}, {"N", double(nc)}, {"rank", double(r)}, {"svd_seconds", report.svdSeconds}};
+            row.params = {
+                {"W", double(w)}, {"N", double(nc)}, {"rank", double(r)}, {"svd_seconds", report.svdSeconds}};
             for (int t = 0; t < tests && tick(int(s) * tests + t, total, "svd"); ++t) {
                 const int q = report.testQueries[std::size_t(t)];
                 const auto x = dataset.queries.row(q).transpose();
@@ -321,20 +323,24 @@ SpeedupReport runSpeedupReport(const Dataset& dataset, const SpeedupReportOption
     // method also sees (and no test query): the same data budget for both.
     if (options.hsm && !cancelled) {
         if (tune == 0) {
-            report.notes.push_back("hierarchical softmax skipped: it is fitted on the tuning queries and there are none.");
+            report.notes.push_back(
+                "hierarchical softmax skipped: it is fitted on the tuning queries and there are none.");
         } else {
             const auto t0 = Clock::now();
             HierarchicalSoftmax hsm(dataset.head, options.seed);
             HsmFitOptions fitOptions = options.hsmOptions;
             fitOptions.seed = options.seed;
-            const bool fitted = hsm.fit(dataset.head, dataset.queries, report.tuneQueries, beta, fitOptions,
-                                        [&](int done, int total, std::string_view) { return tick(done, total, "hsm fit"); });
+            const bool fitted = hsm.fit(
+                dataset.head, dataset.queries, report.tuneQueries, beta, fitOptions,
+                [&](int done, int total, std::string_view) { return tick(done, total, "hsm fit"); });
             report.hsmFitSeconds = seconds(t0, Clock::now());
             if (fitted && !cancelled) {
                 if (tune < d)
                     report.notes.push_back(
-                        "hierarchical softmax fitted on only " + std::to_string(tune) + " queries (the tuning queries), fewer than d = "
-                        + std::to_string(d) + ": each node's regression is L2-penalised in a rank-" + std::to_string(hsm.fitRank())
+                        "hierarchical softmax fitted on only " + std::to_string(tune)
+                        + " queries (the tuning queries), fewer than d = " + std::to_string(d)
+                        + ": each node's regression is L2-penalised in a rank-"
+                        + std::to_string(hsm.fitRank())
                         + " subspace of them; more fitting queries would help it (§11.3 asks for many).");
                 ReportRow row;
                 row.method = "hsm";

@@ -22,17 +22,17 @@
 namespace ada {
 
 struct SpeedupReportOptions {
-    Config config;                                  // ε, k, preset, sampler, …; δ and fudge are set per row
-    std::vector<double> deltas{0.1, 0.05, 0.01};    // one adaptive row each
-    int queries = -1;                               // the first M queries; −1: all
-    int tune = -1;                                  // tuning queries; −1: min(200, M/2)
-    std::uint64_t seed = 42;                        // the split, the algorithm's seeds, the HSM tree
+    Config config;                               // ε, k, preset, sampler, …; δ and fudge are set per row
+    std::vector<double> deltas{0.1, 0.05, 0.01}; // one adaptive row each
+    int queries = -1;                            // the first M queries; −1: all
+    int tune = -1;                               // tuning queries; −1: min(200, M/2)
+    std::uint64_t seed = 42;                     // the split, the algorithm's seeds, the HSM tree
     bool svd = true;
-    std::vector<std::pair<int, int>> svdSweep;      // (W, N); empty: defaultSvdSweep()
-    std::shared_ptr<const SvdSoftmax> svdCache;     // the head's SVD if already computed (else computed here)
+    std::vector<std::pair<int, int>> svdSweep;  // (W, N); empty: defaultSvdSweep()
+    std::shared_ptr<const SvdSoftmax> svdCache; // the head's SVD if already computed (else computed here)
     bool hsm = true;
     HsmFitOptions hsmOptions;
-    double confidence = 0.95;                       // of the Clopper–Pearson interval
+    double confidence = 0.95; // of the Clopper–Pearson interval
 };
 
 // One method on one test query. `cost` is pulls (adaptive) or multiplications (baselines).
@@ -42,26 +42,26 @@ struct ReportQuery {
     std::int64_t exactCost = 0; // n·D(x) (§1.3)
     std::int64_t fullCost = 0;  // n·d
     bool success = false;
-    double seconds = 0.0;      // this method on this query
-    double exactSeconds = 0.0; // exact softmax on this query, timed beside it
+    double seconds = 0.0;                                 // this method on this query
+    double exactSeconds = 0.0;                            // exact softmax on this query, timed beside it
     std::array<std::int64_t, kCostedPhases> phasePulls{}; // adaptive only
     std::vector<int> topK;
     std::vector<double> probabilities; // p̂ of topK
 };
 
 struct ReportRow {
-    std::string method; // "adaptive", "exact", "svd" or "hsm"
+    std::string method;  // "adaptive", "exact", "svd" or "hsm"
     double delta = -1.0; // the adaptive rows' δ; −1 for baselines (they have no δ)
     std::vector<std::pair<std::string, double>> params; // φ_b, φ_ℓ; W, N; depth, fit queries, …
-    double sampleSpeedup = 0.0;  // 1 / mean of cost / (n·D) (§1.3)
-    double sampleSpeedupD = 0.0; // 1 / mean of cost / (n·d)
-    double timeSpeedup = 0.0;    // Σ exact seconds / Σ method seconds
+    double sampleSpeedup = 0.0;                         // 1 / mean of cost / (n·D) (§1.3)
+    double sampleSpeedupD = 0.0;                        // 1 / mean of cost / (n·d)
+    double timeSpeedup = 0.0;                           // Σ exact seconds / Σ method seconds
     int successes = 0;
     int testQueries = 0;
     double successRate = 0.0;
     std::pair<double, double> successCi{0.0, 1.0};
-    double costPerQuery = 0.0;    // mean pulls or multiplications
-    double secondsPerQuery = 0.0; // mean wall-clock
+    double costPerQuery = 0.0;                              // mean pulls or multiplications
+    double secondsPerQuery = 0.0;                           // mean wall-clock
     std::array<double, kCostedPhases> phasePullsPerQuery{}; // adaptive only: mean pulls per phase
     std::vector<ReportQuery> perQuery;
 
@@ -79,7 +79,7 @@ struct SpeedupReport {
     std::vector<double> deltas;
     std::vector<int> tuneQueries;
     std::vector<int> testQueries;
-    double svdSeconds = 0.0; // the offline SVD (0 when reused from the cache)
+    double svdSeconds = 0.0;               // the offline SVD (0 when reused from the cache)
     std::shared_ptr<const SvdSoftmax> svd; // for reuse by the caller
     double hsmFitSeconds = 0.0;
     std::vector<std::string> notes; // caveats worth printing beside the table

@@ -115,10 +115,10 @@ std::string formatParams(const ReportRow& row)
 std::string formatReportMarkdown(const SpeedupReport& report)
 {
     std::string out = "## Speedup report: " + report.dataset + "\n\n";
-    out += "n = " + std::to_string(report.arms) + ", d = " + std::to_string(report.dim) + ", ε = "
-        + significant(report.epsilon) + ", k = " + std::to_string(report.k) + "; "
-        + std::to_string(report.tuneQueries.size()) + " tuning and " + std::to_string(report.testQueries.size())
-        + " test queries, seed " + std::to_string(report.seed)
+    out += "n = " + std::to_string(report.arms) + ", d = " + std::to_string(report.dim)
+        + ", ε = " + significant(report.epsilon) + ", k = " + std::to_string(report.k) + "; "
+        + std::to_string(report.tuneQueries.size()) + " tuning and "
+        + std::to_string(report.testQueries.size()) + " test queries, seed " + std::to_string(report.seed)
         + ". Success: a correct top-k with every p̂ within 1 ± ε of p (ALGORITHM.md §1.2), with a 95 % "
           "Clopper–Pearson interval. Sample speedup: 1 / mean of cost / (n·D) (§1.3), and with n·d; time "
           "speedup: exact softmax's wall-clock over the method's, on the same queries in the same process. "
@@ -154,7 +154,8 @@ std::string formatReportMarkdown(const SpeedupReport& report)
             out += "| " + deltaText(row.delta);
             for (double p : row.phasePullsPerQuery)
                 out += " | " + integerText(p) + " ("
-                    + (row.costPerQuery > 0 ? fixed(100.0 * p / row.costPerQuery, 1) : std::string("0.0")) + " %)";
+                    + (row.costPerQuery > 0 ? fixed(100.0 * p / row.costPerQuery, 1) : std::string("0.0"))
+                    + " %)";
             out += " | " + integerText(row.costPerQuery) + " | " + integerText(exact) + " |\n";
         }
     }
@@ -179,7 +180,8 @@ std::string formatReportCsv(const SpeedupReport& report)
         if (!std::isfinite(v))
             return std::string(v > 0 ? "inf" : "nan");
         std::array<char, 64> buffer{};
-        const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), v); // shortest round trip
+        const auto result
+            = std::to_chars(buffer.data(), buffer.data() + buffer.size(), v); // shortest round trip
         return std::string(buffer.data(), result.ptr);
     };
     for (const ReportRow& row : report.rows) {
@@ -187,11 +189,11 @@ std::string formatReportCsv(const SpeedupReport& report)
         for (const auto& [key, value] : row.params)
             params += (params.empty() ? "" : ";") + key + "=" + number(value);
         out += row.method + "," + (row.delta > 0 ? number(row.delta) : std::string()) + ",\"" + params + "\","
-            + number(row.sampleSpeedup) + "," + number(row.sampleSpeedupD) + "," + number(row.timeSpeedup) + ","
-            + number(row.successRate) + "," + number(row.successCi.first) + "," + number(row.successCi.second)
-            + "," + std::to_string(row.successes) + "," + std::to_string(row.testQueries) + ","
-            + number(row.costPerQuery) + "," + number(row.secondsPerQuery) + ","
-            + (row.meets(targetDelta(report, row)) ? "yes" : "no");
+            + number(row.sampleSpeedup) + "," + number(row.sampleSpeedupD) + "," + number(row.timeSpeedup)
+            + "," + number(row.successRate) + "," + number(row.successCi.first) + ","
+            + number(row.successCi.second) + "," + std::to_string(row.successes) + ","
+            + std::to_string(row.testQueries) + "," + number(row.costPerQuery) + ","
+            + number(row.secondsPerQuery) + "," + (row.meets(targetDelta(report, row)) ? "yes" : "no");
         for (double p : row.phasePullsPerQuery)
             out += "," + (row.method == "adaptive" ? number(p) : std::string());
         out += "\n";

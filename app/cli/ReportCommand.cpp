@@ -105,7 +105,8 @@ std::vector<std::pair<int, int>> parseSweep(const QString& text)
 
 } // namespace
 
-QJsonObject reportToJson(const ada::SpeedupReport& report, const ada::Config& config, const ada::Dataset& dataset)
+QJsonObject reportToJson(const ada::SpeedupReport& report, const ada::Config& config,
+                         const ada::Dataset& dataset)
 {
     QJsonObject head;
     addConfigFields(head, config, dataset);
@@ -186,14 +187,17 @@ int reportCommand(const QStringList& arguments)
         "Markdown table on stdout. --delta is replaced by --deltas here."));
     addCommonOptions(parser);
     parser.addOptions({
-        {kDeltas, QStringLiteral("The δ values, comma-separated (default 0.1,0.05,0.01)."), QStringLiteral("LIST")},
-        {kTune, QStringLiteral("Tuning queries, which also fit the hierarchical softmax (default min(200, M/2))."),
+        {kDeltas, QStringLiteral("The δ values, comma-separated (default 0.1,0.05,0.01)."),
+         QStringLiteral("LIST")},
+        {kTune,
+         QStringLiteral("Tuning queries, which also fit the hierarchical softmax (default min(200, M/2))."),
          QStringLiteral("N")},
         {kCsv, QStringLiteral("Also write the table as CSV to FILE."), QStringLiteral("FILE")},
         {kNoSvd, QStringLiteral("Leave out the SVD-softmax baseline.")},
         {kNoHsm, QStringLiteral("Leave out the hierarchical softmax baseline.")},
         {kSvdSweep,
-         QStringLiteral("SVD-softmax (W, N) pairs as W:N,W:N (default: W in r/8, r/4, r/2 × N in n/16, n/8, n/4)."),
+         QStringLiteral(
+             "SVD-softmax (W, N) pairs as W:N,W:N (default: W in r/8, r/4, r/2 × N in n/16, n/8, n/4)."),
          QStringLiteral("LIST")},
         {kHsmRank, QStringLiteral("Dimensions of the hierarchical softmax's node regressions (default 64)."),
          QStringLiteral("R")},
@@ -209,8 +213,9 @@ int reportCommand(const QStringList& arguments)
     if (parser.isSet(kTune)) {
         report.tune = parseInt(kTune, parser.value(kTune));
         if (report.tune < 1)
-            throw UsageError("--tune must be at least 1 (the tuning queries also fit the hierarchical softmax), got "
-                             + std::to_string(report.tune));
+            throw UsageError(
+                "--tune must be at least 1 (the tuning queries also fit the hierarchical softmax), got "
+                + std::to_string(report.tune));
     }
     report.svd = !parser.isSet(kNoSvd);
     report.hsm = !parser.isSet(kNoHsm);
@@ -232,8 +237,9 @@ int reportCommand(const QStringList& arguments)
     if (queries < 2)
         throw UsageError("the report needs at least two queries (some to tune, some to test)");
     if (report.tune >= queries)
-        throw UsageError("--tune " + std::to_string(report.tune) + " must be smaller than the number of queries used ("
-                         + std::to_string(queries) + "), so that some are left to test");
+        throw UsageError("--tune " + std::to_string(report.tune)
+                         + " must be smaller than the number of queries used (" + std::to_string(queries)
+                         + "), so that some are left to test");
     const int n = static_cast<int>(dataset.head.arms());
     for (const auto& [w, c] : report.svdSweep)
         if (w < 1 || w > std::min<int>(n, int(dataset.head.dim())) || c < options.algorithm.k || c > n)
@@ -244,8 +250,10 @@ int reportCommand(const QStringList& arguments)
     report.seed = report.config.seed;
 
     ProgressPrinter progress;
-    const ada::SpeedupReport result = ada::runSpeedupReport(
-        dataset, report, [&progress](int done, int total, std::string_view stage) { return progress(done, total, stage); });
+    const ada::SpeedupReport result
+        = ada::runSpeedupReport(dataset, report, [&progress](int done, int total, std::string_view stage) {
+              return progress(done, total, stage);
+          });
     progress.finish();
 
     QTextStream out(stdout);

@@ -122,9 +122,10 @@ private slots:
     {
         const QString csv = dir_.filePath(QStringLiteral("small.csv"));
         CliRun run;
-        const QJsonObject json = report({kSmall, QStringLiteral("--deltas"), QStringLiteral("0.1,0.05"),
-                                         QStringLiteral("--tune"), QStringLiteral("12"), QStringLiteral("--csv"), csv},
-                                        QStringLiteral("small.json"), &run);
+        const QJsonObject json
+            = report({kSmall, QStringLiteral("--deltas"), QStringLiteral("0.1,0.05"),
+                      QStringLiteral("--tune"), QStringLiteral("12"), QStringLiteral("--csv"), csv},
+                     QStringLiteral("small.json"), &run);
         QVERIFY(!json.isEmpty());
         QCOMPARE(json.keys(), (QStringList{"head", "per_query", "rows"}));
         const QJsonObject head = json.value("head").toObject();
@@ -149,8 +150,8 @@ private slots:
 
         for (int r = 0; r < rows.size(); ++r) {
             const QJsonObject row = rows[r].toObject();
-            for (const char* key : {"method", "delta", "params", "sample_speedup", "sample_speedup_d", "time_speedup",
-                                    "success_rate", "success_ci", "test_queries"})
+            for (const char* key : {"method", "delta", "params", "sample_speedup", "sample_speedup_d",
+                                    "time_speedup", "success_rate", "success_ci", "test_queries"})
                 QVERIFY2(row.contains(QLatin1String(key)), key);
             const bool adaptive = row.value("method").toString() == QStringLiteral("adaptive");
             QCOMPARE(row.value("delta").isNull(), !adaptive);
@@ -171,7 +172,8 @@ private slots:
             }
             QCOMPARE(count, 28);
             QCOMPARE(row.value("test_queries").toInt(), 28);
-            auto close = [](double a, double b) { return std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(b)); };
+            auto close
+                = [](double a, double b) { return std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(b)); };
             QVERIFY(close(row.value("sample_speedup").toDouble(), count / fraction));
             QVERIFY(close(row.value("sample_speedup_d").toDouble(), count / fractionD));
             QVERIFY(close(row.value("time_speedup").toDouble(), exactSeconds / seconds));
@@ -190,8 +192,13 @@ private slots:
 
     void sameSeedSameReport()
     {
-        const QStringList args{kSmall, QStringLiteral("--deltas"), QStringLiteral("0.1"), QStringLiteral("--tune"),
-                               QStringLiteral("10"), QStringLiteral("--seed"), QStringLiteral("5")};
+        const QStringList args{kSmall,
+                               QStringLiteral("--deltas"),
+                               QStringLiteral("0.1"),
+                               QStringLiteral("--tune"),
+                               QStringLiteral("10"),
+                               QStringLiteral("--seed"),
+                               QStringLiteral("5")};
         const QJsonObject a = report(args, QStringLiteral("a.json"));
         const QJsonObject b = report(args, QStringLiteral("b.json"));
         QVERIFY(!a.isEmpty());
@@ -204,8 +211,9 @@ private slots:
 
     void embeddedHeadPrintsTheTable()
     {
-        const CliRun run = runCli({QStringLiteral("report"), QStringLiteral("embedded:fmnist-pixels"),
-                                   QStringLiteral("--queries"), QStringLiteral("120"), QStringLiteral("--no-svd")});
+        const CliRun run
+            = runCli({QStringLiteral("report"), QStringLiteral("embedded:fmnist-pixels"),
+                      QStringLiteral("--queries"), QStringLiteral("120"), QStringLiteral("--no-svd")});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY(run.out.startsWith(QStringLiteral("## Speedup report: embedded:fmnist-pixels")));
         QCOMPARE(run.out.count(QStringLiteral("| adaptive |")), 3);
@@ -222,9 +230,10 @@ private slots:
         ds.queries = ada::RowMatrixF::Random(16, 64);
         const QString path = dir_.filePath(QStringLiteral("head.h5"));
         ada::writeHeadFile(ds, path.toStdString());
-        const QJsonObject json = report({path, QStringLiteral("--deltas"), QStringLiteral("0.1"), QStringLiteral("--k"),
-                                         QStringLiteral("2"), QStringLiteral("--no-hsm")},
-                                        QStringLiteral("h5.json"));
+        const QJsonObject json
+            = report({path, QStringLiteral("--deltas"), QStringLiteral("0.1"), QStringLiteral("--k"),
+                      QStringLiteral("2"), QStringLiteral("--no-hsm")},
+                     QStringLiteral("h5.json"));
         QVERIFY(!json.isEmpty());
         QCOMPARE(json.value("head").toObject().value("tune_queries").toInt(), 8);
         const QJsonObject first = json.value("per_query").toArray().first().toObject();

@@ -244,9 +244,8 @@ void TestSpeedupReport::cancelStopsEarly()
 {
     const Dataset data = noisy(30, 200, 24);
     int calls = 0;
-    const SpeedupReport report = runSpeedupReport(data, smallOptions(), [&](int, int, std::string_view) {
-        return ++calls < 5;
-    });
+    const SpeedupReport report
+        = runSpeedupReport(data, smallOptions(), [&](int, int, std::string_view) { return ++calls < 5; });
     QVERIFY(report.cancelled);
     QVERIFY(report.rows.empty());
     QCOMPARE(calls, 5);
