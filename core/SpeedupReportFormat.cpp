@@ -48,9 +48,16 @@ std::string percent(double fraction)
     return fixed(100.0 * fraction, 1) + " %";
 }
 
+// 100·δ with at most three decimals and no trailing zeros: "10 %", "5 %", "0.5 %".
 std::string deltaText(double delta)
 {
-    return delta > 0 ? significant(100.0 * delta) + " %" : "—";
+    if (!(delta > 0))
+        return "—";
+    std::string s = fixed(100.0 * delta, 3);
+    s.erase(s.find_last_not_of('0') + 1);
+    if (s.back() == '.')
+        s.pop_back();
+    return s + " %";
 }
 
 std::string timeText(double s)

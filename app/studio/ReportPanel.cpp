@@ -100,6 +100,11 @@ void ReportPanel::setDataset(DatasetPtr dataset)
 {
     dataset_ = std::move(dataset);
     view_->setReport(nullptr); // a report describes one head
+    if (dataset_) {
+        const int m = static_cast<int>(dataset_->queryCount());
+        queries_->setMaximum(std::max(0, m));
+        tune_->setMaximum(std::max(0, m - 1));
+    }
     status_->setText(
         dataset_
             ? tr("%1: %2 queries").arg(QString::fromStdString(dataset_->name)).arg(dataset_->queryCount())
