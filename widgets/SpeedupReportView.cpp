@@ -4,6 +4,7 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
@@ -63,6 +64,7 @@ QWidget* titled(QCustomPlot* plot, const QString& title)
 SpeedupReportView::SpeedupReportView(QWidget* parent)
     : QWidget(parent)
     , table_(new QTableWidget(this))
+    , notes_(new QLabel(this))
     , speedup_(new QCustomPlot)
     , pulls_(new QCustomPlot)
     , cost_(new QCustomPlot)
@@ -78,6 +80,8 @@ SpeedupReportView::SpeedupReportView(QWidget* parent)
     table_->verticalHeader()->setVisible(false);
     table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table_->setAlternatingRowColors(true);
+    notes_->setWordWrap(true);
+    notes_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* plots = new QHBoxLayout;
     plots->addWidget(titled(speedup_, tr("Sample speedup against δ")), 1);
     plots->addWidget(titled(pulls_, tr("Pulls per query")), 1);
@@ -85,6 +89,7 @@ SpeedupReportView::SpeedupReportView(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(table_, 2);
+    layout->addWidget(notes_);
     layout->addLayout(plots, 3);
 
     speedup_->xAxis->setLabel(tr("δ (%)"));
@@ -130,8 +135,13 @@ void SpeedupReportView::setReport(std::shared_ptr<const SpeedupReport> report)
 void SpeedupReportView::fillTable()
 {
     table_->setRowCount(0);
+    notes_->clear();
     if (!report_)
         return;
+    QStringList notes;
+    for (const std::string& note : report_->notes)
+        notes << QStringLiteral("• ") + QString::fromStdString(note);
+    notes_->setText(notes.join(u'\n'));
     table_->setRowCount(static_cast<int>(report_->rows.size()));
     for (int r = 0; r < table_->rowCount(); ++r) {
         const ReportRow& row = report_->rows[std::size_t(r)];

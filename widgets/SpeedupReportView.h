@@ -11,6 +11,7 @@
 #include <memory>
 
 class QCustomPlot;
+class QLabel;
 class QTableWidget;
 
 namespace ada {
@@ -23,6 +24,7 @@ public:
     void setReport(std::shared_ptr<const SpeedupReport> report); // null clears
     [[nodiscard]] const std::shared_ptr<const SpeedupReport>& report() const { return report_; }
     [[nodiscard]] QTableWidget* table() const { return table_; }
+    [[nodiscard]] QLabel* notes() const { return notes_; } // the report's caveats, one per line
     [[nodiscard]] QCustomPlot* speedupPlot() const { return speedup_; }
     [[nodiscard]] QCustomPlot* pullsPlot() const { return pulls_; }
     [[nodiscard]] QCustomPlot* costPlot() const { return cost_; }
@@ -39,6 +41,7 @@ private:
 
     std::shared_ptr<const SpeedupReport> report_;
     QTableWidget* table_;
+    QLabel* notes_;
     QCustomPlot* speedup_;
     QCustomPlot* pulls_;
     QCustomPlot* cost_;

@@ -7,6 +7,7 @@
 #include "widgets/SpeedupReportView.h"
 
 #include <QCheckBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -69,6 +70,7 @@ void TestReportPanel::smallReportFillsTableAndPlots()
     QCOMPARE(panel.view()->pullsPlot()->graphCount(), 2);            // one histogram per δ
     QCOMPARE(panel.view()->costPlot()->graphCount(), 4);             // adaptive, exact, svd, hsm
     QVERIFY(panel.status().startsWith(QStringLiteral("done")));
+    QVERIFY(panel.view()->notes()->text().contains(QStringLiteral("hierarchical softmax"))); // 10 < d queries
 }
 
 void TestReportPanel::cancelStopsALongReport()
