@@ -9,6 +9,7 @@
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace ada {
@@ -100,6 +101,9 @@ SpeedupReportView::SpeedupReportView(QWidget* parent)
     cost_->yAxis->setLabel(tr("success rate"));
     for (QCustomPlot* p : {speedup_, pulls_, cost_})
         p->legend->setVisible(true);
+    // Where the data rarely is: between the sample and time speedups; low success at high cost.
+    speedup_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignVCenter | Qt::AlignRight);
+    cost_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
 }
 
 double SpeedupReportView::sampleSpeedupHalfWidth(const ReportRow& row)
@@ -236,12 +240,21 @@ void SpeedupReportView::plotPulls()
     if (!report_)
         return pulls_->replot();
     constexpr int kBins = 25;
-    double top = 0.0;
+    // Bins over the range the fractions actually take (widened when every query costs the same).
+    double bottom = 1e300, top = 0.0;
     for (const ReportRow& row : report_->rows)
         if (row.method == "adaptive")
-            for (const ReportQuery& q : row.perQuery)
-                top = std::max(top, q.exactCost > 0 ? double(q.cost) / double(q.exactCost) : 0.0);
-    top = top > 0.0 ? top : 1.0;
+            for (const ReportQuery& q : row.perQuery) {
+                const double f = q.exactCost > 0 ? double(q.cost) / double(q.exactCost) : 0.0;
+                bottom = std::min(bottom, f);
+                top = std::max(top, f);
+            }
+    if (bottom > top)
+        bottom = 0.0, top = 1.0;
+    const double pad = std::max(0.05 * (top - bottom), 0.05 * top + 1e-6);
+    bottom = std::max(0.0, bottom - pad);
+    top += pad;
+    const double width = (top - bottom) / kBins;
     std::size_t index = 0;
     double highest = 0.0;
     for (const ReportRow& row : report_->rows) {
@@ -249,10 +262,10 @@ void SpeedupReportView::plotPulls()
             continue;
         QVector<double> x(kBins), y(kBins, 0.0);
         for (int b = 0; b < kBins; ++b)
-            x[b] = (b + 0.5) * top / kBins;
+            x[b] = bottom + (b + 0.5) * width;
         for (const ReportQuery& q : row.perQuery) {
             const double f = q.exactCost > 0 ? double(q.cost) / double(q.exactCost) : 0.0;
-            y[std::min(kBins - 1, static_cast<int>(f / top * kBins))] += 1.0;
+            y[std::clamp(static_cast<int>((f - bottom) / width), 0, kBins - 1)] += 1.0;
         }
         for (double v : y)
             highest = std::max(highest, v);
@@ -262,7 +275,7 @@ void SpeedupReportView::plotPulls()
         g->setPen(QPen(deltaColour(index++), 2));
         g->setData(x, y, true);
     }
-    pulls_->xAxis->setRange(0.0, top * 1.02);
+    pulls_->xAxis->setRange(bottom, top);
     pulls_->yAxis->setRange(0.0, std::max(1.0, highest * 1.1));
     pulls_->replot();
 }
