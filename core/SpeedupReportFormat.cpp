@@ -48,16 +48,22 @@ std::string percent(double fraction)
     return fixed(100.0 * fraction, 1) + " %";
 }
 
-// 100·δ with at most three decimals and no trailing zeros: "10 %", "5 %", "0.5 %".
-std::string deltaText(double delta)
+// At most `digits` decimals and no trailing zeros: 0.3 → "0.3", 10.0 → "10".
+std::string plain(double value, int digits = 3)
 {
-    if (!(delta > 0))
-        return "—";
-    std::string s = fixed(100.0 * delta, 3);
+    std::string s = fixed(value, digits);
+    if (s.find('.') == std::string::npos)
+        return s;
     s.erase(s.find_last_not_of('0') + 1);
     if (s.back() == '.')
         s.pop_back();
-    return s + " %";
+    return s;
+}
+
+// 100·δ: "10 %", "5 %", "0.5 %".
+std::string deltaText(double delta)
+{
+    return delta > 0 ? plain(100.0 * delta) + " %" : "—";
 }
 
 std::string timeText(double s)
@@ -123,7 +129,7 @@ std::string formatReportMarkdown(const SpeedupReport& report)
 {
     std::string out = "## Speedup report: " + report.dataset + "\n\n";
     out += "n = " + std::to_string(report.arms) + ", d = " + std::to_string(report.dim)
-        + ", ε = " + significant(report.epsilon) + ", k = " + std::to_string(report.k) + "; "
+        + ", ε = " + plain(report.epsilon, 6) + ", k = " + std::to_string(report.k) + "; "
         + std::to_string(report.tuneQueries.size()) + " tuning and "
         + std::to_string(report.testQueries.size()) + " test queries, seed " + std::to_string(report.seed)
         + ". Success: a correct top-k with every p̂ within 1 ± ε of p (ALGORITHM.md §1.2), with a 95 % "
