@@ -39,6 +39,7 @@ private slots:
     void cancelStopsALongReport();
     void badDeltasAreRefused();
     void exportsMarkdownAndCsv();
+    void svdIsReusedForTheSameHead();
     void mainWindowHasTheTab();
 };
 
@@ -133,6 +134,28 @@ void TestReportPanel::exportsMarkdownAndCsv()
     QVERIFY(md.readAll().contains("| method | δ |"));
     QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("plots-speedup.png"))));
     QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("plots-cost.png"))));
+}
+
+void TestReportPanel::svdIsReusedForTheSameHead()
+{
+    RunController controller;
+    ReportPanel panel(controller);
+    panel.setDataset(synthetic("synthetic:noisy?n=60&d=80&m=20&seed=4"));
+    panel.deltasEdit()->setText(QStringLiteral("0.1"));
+    panel.hsmBox()->setChecked(false);
+    QSignalSpy finished(&controller, &RunController::reportFinished);
+    panel.run();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    const auto first = panel.view()->report();
+    QVERIFY(first->svdSeconds > 0.0); // computed for this head
+    panel.run();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
+    const auto second = panel.view()->report();
+    QCOMPARE(second->svdSeconds, 0.0); // reused: not computed again
+    QCOMPARE(second->svd, first->svd);
+    QCOMPARE(second->rows.size(), first->rows.size());
+    for (std::size_t r = 0; r < first->rows.size(); ++r)
+        QCOMPARE(second->rows[r].successes, first->rows[r].successes);
 }
 
 void TestReportPanel::mainWindowHasTheTab()
