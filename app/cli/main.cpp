@@ -3,6 +3,7 @@
 #include "BenchCommand.h"
 #include "CliOptions.h"
 #include "DatasetCommands.h"
+#include "ReportCommand.h"
 #include "RunCommand.h"
 #include "VarianceCommand.h"
 
@@ -25,6 +26,8 @@ function, by adaptive column sampling with a PAC (epsilon, delta) guarantee.
 Commands:
   run DATASET       tune the fudge factors on some queries, run the others, score against exact softmax
   bench DATASET     wall-clock of adaptive against exact softmax, interleaved; medians and their ratio
+  report DATASET    the speedup report: per delta, sample and time speedups and success rates of
+                    adaptive, exact, SVD-softmax and hierarchical softmax; a Markdown table
   variance DATASET  the variance lab: each sampler's MSE, bias and variance estimates on one row and query
   datasets          list the built-in datasets and whether each is available
   inspect DATASET   a file's tensors, the head it would use, value statistics; exit 1 if it cannot run
@@ -55,8 +58,9 @@ int dispatch(const QStringList& arguments)
 {
     using namespace ada::cli;
     if (arguments.size() < 2)
-        throw UsageError("missing COMMAND (run, bench, variance, datasets, inspect, convert, fetch); see "
-                         "adasoftmax --help");
+        throw UsageError(
+            "missing COMMAND (run, bench, report, variance, datasets, inspect, convert, fetch); see "
+            "adasoftmax --help");
     const QString command = arguments.at(1);
     if (command == QLatin1String("-h") || command == QLatin1String("--help")
         || command == QLatin1String("help")) {
@@ -74,6 +78,8 @@ int dispatch(const QStringList& arguments)
         return runCommand(rest);
     if (command == QLatin1String("bench"))
         return benchCommand(rest);
+    if (command == QLatin1String("report"))
+        return reportCommand(rest);
     if (command == QLatin1String("variance"))
         return varianceCommand(rest);
     if (command == QLatin1String("datasets"))
@@ -87,9 +93,10 @@ int dispatch(const QStringList& arguments)
     if (command.startsWith(u'-'))
         throw UsageError("unknown option '" + toStdString(command)
                          + "' before the command; see adasoftmax --help");
-    throw UsageError("unknown command '" + toStdString(command)
-                     + "' (commands: run, bench, variance, datasets, inspect, convert, fetch; see adasoftmax "
-                       "--help)");
+    throw UsageError(
+        "unknown command '" + toStdString(command)
+        + "' (commands: run, bench, report, variance, datasets, inspect, convert, fetch; see adasoftmax "
+          "--help)");
 }
 
 } // namespace

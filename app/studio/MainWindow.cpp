@@ -4,6 +4,7 @@
 #include "MessageBanner.h"
 #include "ParameterPanel.h"
 #include "PlaybackBar.h"
+#include "ReportPanel.h"
 #include "VarianceLabPanel.h"
 #include "widgets/EliminationView.h"
 #include "widgets/ExplainerView.h"
@@ -36,6 +37,7 @@ MainWindow::MainWindow(QWidget* parent)
     , explainer_(new ExplainerView)
     , summary_(new ResultSummaryView)
     , varianceLab_(new VarianceLabPanel(controller_))
+    , report_(new ReportPanel(reportController_))
     , parameters_(new ParameterPanel)
     , datasets_(new DatasetPanel)
     , playbackBar_(new PlaybackBar(&playback_))
@@ -44,6 +46,7 @@ MainWindow::MainWindow(QWidget* parent)
     setWindowTitle(tr("AdaSoftmax Studio"));
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
+    report_->setConfigSource([this] { return parameters_->config(); });
     buildCentral();
     buildDocks();
     buildStatusBar();
@@ -143,6 +146,7 @@ void MainWindow::onDatasetLoaded(DatasetPtr dataset)
     dataset_ = std::move(dataset);
     datasets_->showDataset(*dataset_);
     varianceLab_->setDataset(dataset_);
+    report_->setDataset(dataset_);
     parameters_->setDatasetShape(static_cast<int>(dataset_->head.arms()),
                                  static_cast<int>(dataset_->queryCount()));
     bool scenarioSetsTemperature = false;

@@ -28,6 +28,7 @@ class PartitionView;
 class PlaybackBar;
 class PullsView;
 class RecentFiles;
+class ReportPanel;
 class ResultSummaryView;
 class TimelineView;
 class VarianceLabPanel;
@@ -61,6 +62,7 @@ public:
     [[nodiscard]] RunController& controller() { return controller_; }
     [[nodiscard]] PlaybackController& playback() { return playback_; }
     [[nodiscard]] ParameterPanel* parameters() const { return parameters_; }
+    [[nodiscard]] ReportPanel* reportPanel() const { return report_; }
     [[nodiscard]] DatasetPtr dataset() const { return dataset_; }
     [[nodiscard]] RunDataPtr run() const { return run_; }
     [[nodiscard]] QString lastError() const { return lastError_; }
@@ -102,6 +104,7 @@ private:
     void takeScreenshotSoon();
 
     RunController controller_;
+    RunController reportController_; // the speedup report's own worker: runs do not cancel it
     PlaybackController playback_;
     DatasetPtr dataset_;
     RunDataPtr run_;
@@ -115,6 +118,7 @@ private:
     ExplainerView* explainer_;
     ResultSummaryView* summary_;
     VarianceLabPanel* varianceLab_;
+    ReportPanel* report_;
     ParameterPanel* parameters_;
     DatasetPanel* datasets_;
     PlaybackBar* playbackBar_;

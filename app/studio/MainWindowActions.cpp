@@ -265,6 +265,7 @@ void MainWindow::chooseSaveDataset()
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     controller_.cancel();
+    reportController_.cancel();
     saveLayout();
     QMainWindow::closeEvent(event);
 }

@@ -7,6 +7,7 @@
 #include "MessageBanner.h"
 #include "ParameterPanel.h"
 #include "PlaybackBar.h"
+#include "ReportPanel.h"
 #include "VarianceLabPanel.h"
 #include "widgets/EliminationView.h"
 #include "widgets/ExplainerView.h"
@@ -51,7 +52,8 @@ void MainWindow::buildCentral()
     layout->setContentsMargins(4, 4, 4, 0);
     layout->setSpacing(4);
     layout->addWidget(banner_);
-    // The run and its replay in one tab, the variance lab (a different experiment) in the other.
+    // The run and its replay in one tab; the variance lab and the speedup report (other experiments) in
+    // others.
     auto* runTab = new QWidget;
     auto* runLayout = new QVBoxLayout(runTab);
     runLayout->setContentsMargins(0, 0, 0, 0);
@@ -62,6 +64,7 @@ void MainWindow::buildCentral()
     tabs_->setDocumentMode(true);
     tabs_->addTab(runTab, tr("Run"));
     tabs_->addTab(varianceLab_, tr("Variance lab"));
+    tabs_->addTab(report_, tr("Speedup report"));
     layout->addWidget(tabs_, 1);
     setCentralWidget(central);
 }

@@ -166,6 +166,32 @@ public:
         }
     }
 
+    void report(quint64 id, const DatasetPtr& dataset, SpeedupReportOptions options)
+    {
+        try {
+            if (svdDataset_.lock() == dataset)
+                options.svdCache = svd_;
+            const auto onProgress = [this, id](int done, int total, std::string_view stage) {
+                const int p = total > 0 ? static_cast<int>(100LL * done / total) : 0;
+                const QString label = QString::fromUtf8(stage.data(), static_cast<qsizetype>(stage.size()));
+                controller_->deliver(
+                    id, [c = controller_, p, label] { emit c->progress(p, label); }, false);
+                return current_->load() == id;
+            };
+            auto result = std::make_shared<SpeedupReport>(runSpeedupReport(*dataset, options, onProgress));
+            if (result->svd) {
+                svd_ = result->svd;
+                svdDataset_ = dataset;
+            }
+            if (result->cancelled || current_->load() != id)
+                return;
+            std::shared_ptr<const SpeedupReport> ptr = std::move(result);
+            controller_->deliver(id, [c = controller_, ptr] { emit c->reportFinished(ptr); });
+        } catch (const std::exception& e) {
+            fail(id, QString::fromUtf8(e.what()));
+        }
+    }
+
 private:
     void fail(quint64 id, const QString& message)
     {
@@ -174,6 +200,9 @@ private:
 
     RunController* controller_;
     std::shared_ptr<std::atomic<quint64>> current_;
+    // The last head's SVD (worker thread only): a second report on the same dataset reuses it.
+    std::weak_ptr<const Dataset> svdDataset_;
+    std::shared_ptr<const SvdSoftmax> svd_;
 };
 
 RunController::RunController(QObject* parent)
@@ -272,6 +301,14 @@ void RunController::runVarianceLab(DatasetPtr dataset, const QString& row, int q
         [w = worker_, id, dataset, row, query, beta, options] {
             w->varianceLab(id, dataset, row, query, beta, options);
         },
+        Qt::QueuedConnection);
+}
+
+void RunController::runReport(DatasetPtr dataset, const SpeedupReportOptions& options)
+{
+    const quint64 id = nextRequest();
+    QMetaObject::invokeMethod(
+        worker_, [w = worker_, id, dataset, options] { w->report(id, dataset, options); },
         Qt::QueuedConnection);
 }
 

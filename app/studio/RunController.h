@@ -5,6 +5,7 @@
 
 #include "core/Config.h"
 #include "core/Head.h"
+#include "core/SpeedupReport.h"
 #include "core/VarianceLab.h"
 #include "widgets/RunData.h"
 
@@ -36,6 +37,9 @@ public:
     // The variance lab on one row (index, /vocab name, "top" or "random") and query, with β.
     void runVarianceLab(DatasetPtr dataset, const QString& row, int query, double beta,
                         const VarianceLabOptions& options);
+    // The speedup report (core/SpeedupReport.h). The head's SVD is kept on the worker and reused
+    // while the same dataset is reported on again (§11.1: computed once per head).
+    void runReport(DatasetPtr dataset, const SpeedupReportOptions& options);
     void cancel();
     [[nodiscard]] bool busy() const { return busy_; }
 
@@ -48,6 +52,7 @@ signals:
     void runFinished(ada::RunDataPtr run);
     void fudgeTuned(ada::FudgeFactors fudge);
     void varianceLabFinished(std::shared_ptr<const ada::VarianceLabResult> result, const QString& caption);
+    void reportFinished(std::shared_ptr<const ada::SpeedupReport> report);
     void failed(const QString& message);
     void progress(int percent, const QString& stage);
     void busyChanged(bool busy);
