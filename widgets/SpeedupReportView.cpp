@@ -99,11 +99,22 @@ SpeedupReportView::SpeedupReportView(QWidget* parent)
     pulls_->yAxis->setLabel(tr("queries"));
     cost_->xAxis->setLabel(tr("mean cost / (n·D)"));
     cost_->yAxis->setLabel(tr("success rate"));
-    for (QCustomPlot* p : {speedup_, pulls_, cost_})
+    // Each legend in a row of its own under the axes: inside them it hides data on a narrow plot.
+    for (QCustomPlot* p : {speedup_, pulls_, cost_}) {
         p->legend->setVisible(true);
-    // Where the data rarely is: between the sample and time speedups; low success at high cost.
-    speedup_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignVCenter | Qt::AlignRight);
-    cost_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+        p->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+        // Two entries a line (one for the speedup plot's long labels): the plots share one row.
+        p->legend->setWrap(p == speedup_ ? 1 : 2);
+        QFont small = p->legend->font();
+        small.setPointSizeF(small.pointSizeF() * 0.9);
+        p->legend->setFont(small);
+        p->legend->setBorderPen(Qt::NoPen);
+        auto* row = new QCPLayoutGrid;
+        p->plotLayout()->addElement(p->plotLayout()->rowCount(), 0, row);
+        row->setMargins(QMargins(4, 0, 4, 4));
+        row->addElement(0, 0, p->legend);
+        p->plotLayout()->setRowStretchFactor(p->plotLayout()->rowCount() - 1, 0.001);
+    }
 }
 
 double SpeedupReportView::sampleSpeedupHalfWidth(const ReportRow& row)

@@ -226,6 +226,10 @@ void MainWindow::onRunFinished(RunDataPtr run)
         connect(&controller_, &RunController::varianceLabFinished, this, &MainWindow::takeScreenshotSoon);
         varianceLab_->applyPaperPreset();
         varianceLab_->run();
+    } else if (reportShot_) {
+        tabs_->setCurrentWidget(report_);
+        connect(&reportController_, &RunController::reportFinished, this, &MainWindow::takeScreenshotSoon);
+        report_->run();
     } else {
         takeScreenshotSoon();
     }

@@ -48,6 +48,8 @@ public:
     void screenshotAfterRun(const QString& path);
     // With screenshotAfterRun: run the variance lab's paper preset first and show it in the shot.
     void showVarianceLabInScreenshot() { varianceShot_ = true; }
+    // With screenshotAfterRun: run the speedup report on the dataset first and show it in the shot.
+    void showReportInScreenshot() { reportShot_ = true; }
     // Shows `step` on every view now (no coalescing): what one replay frame draws.
     void renderStep(int step);
     void showRun(RunDataPtr run);
@@ -131,6 +133,7 @@ private:
     QTimer runDebounce_;
     QString screenshotPath_;
     bool varianceShot_ = false;
+    bool reportShot_ = false;
     QString lastError_;
     int redraws_ = 0;
 };

@@ -27,6 +27,7 @@ int main(int argc, char** argv)
         {"bench-replay",
          "Measure replay frames per second for n = 1 000 and n = 50 000, print them and quit."},
         {"variance-lab", "With --screenshot: also run the variance lab's paper figure and show it."},
+        {"speedup-report", "With --screenshot: also run the speedup report on the dataset and show it."},
     });
     parser.process(app);
     if (parser.isSet("bench-replay"))
@@ -53,6 +54,8 @@ int main(int argc, char** argv)
         window.screenshotAfterRun(parser.value("screenshot"));
     if (parser.isSet("variance-lab"))
         window.showVarianceLabInScreenshot();
+    if (parser.isSet("speedup-report"))
+        window.showReportInScreenshot();
     window.show();
     window.openScenario(scenario);
     return app.exec();
