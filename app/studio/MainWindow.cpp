@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "DatasetPanel.h"
+#include "LessonPanel.h"
 #include "MessageBanner.h"
 #include "ParameterPanel.h"
 #include "PlaybackBar.h"
@@ -40,6 +41,7 @@ MainWindow::MainWindow(QWidget* parent)
     , datasets_(new DatasetPanel)
     , playbackBar_(new PlaybackBar(&playback_))
     , banner_(new MessageBanner)
+    , lessons_(new LessonPanel(&playback_, &controller_))
 {
     setWindowTitle(tr("AdaSoftmax Studio"));
     setObjectName(QStringLiteral("mainWindow"));
@@ -50,6 +52,7 @@ MainWindow::MainWindow(QWidget* parent)
     buildMenus();
     buildShortcuts();
     connectControllers();
+    connectLessons();
     restoreLayout();
 }
 
@@ -211,6 +214,15 @@ void MainWindow::onRunFinished(RunDataPtr run)
         8000);
     QSettings().setValue(QStringLiteral("scenario/last"),
                          QJsonDocument(currentScenario().toJson()).toJson(QJsonDocument::Compact));
+    if (lessons_->active()) { // the lesson's step says where the replay stands
+        lessons_->runArrived();
+        if (!screenshotPath_.isEmpty()) {
+            for (int i = 0; i < lessonShotStep_; ++i)
+                lessons_->next();
+            takeScreenshotSoon();
+        }
+        return;
+    }
     if (screenshotPath_.isEmpty()) {
         playback_.play();
         return;

@@ -4,6 +4,7 @@
 
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSlider>
@@ -20,10 +21,10 @@ PlaybackBar::PlaybackBar(PlaybackController* controller, QWidget* parent)
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 4);
     layout->setSpacing(4);
-    auto button = [this, layout](QStyle::StandardPixmap icon, const QString& tip,
-                                 void (PlaybackController::*slot)()) {
+    // The studio's own SVG icons (resources/icons), the same on every platform and theme.
+    auto button = [this, layout](const char* icon, const QString& tip, void (PlaybackController::*slot)()) {
         auto* b = new QToolButton(this);
-        b->setIcon(style()->standardIcon(icon));
+        b->setIcon(QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(icon))));
         b->setToolTip(tip);
         b->setAccessibleName(tip);
         b->setAutoRaise(true);
@@ -31,12 +32,12 @@ PlaybackBar::PlaybackBar(PlaybackController* controller, QWidget* parent)
         connect(b, &QToolButton::clicked, controller_, slot);
         return b;
     };
-    button(QStyle::SP_MediaSkipBackward, tr("Reset (R)"), &PlaybackController::reset);
-    button(QStyle::SP_MediaSeekBackward, tr("Step back (←)"), &PlaybackController::stepBack);
-    playButton_ = button(QStyle::SP_MediaPlay, tr("Play / pause (Space)"), &PlaybackController::togglePlay);
-    button(QStyle::SP_MediaSeekForward, tr("Step one pull batch (→)"), &PlaybackController::stepBatch);
-    button(QStyle::SP_ArrowRight, tr("Step one round (Shift+→)"), &PlaybackController::stepRound);
-    button(QStyle::SP_MediaSkipForward, tr("Run to end (End)"), &PlaybackController::toEnd);
+    button("reset", tr("Reset (R)"), &PlaybackController::reset);
+    button("step-back", tr("Step back (←)"), &PlaybackController::stepBack);
+    playButton_ = button("play", tr("Play / pause (Space)"), &PlaybackController::togglePlay);
+    button("step-forward", tr("Step one pull batch (→)"), &PlaybackController::stepBatch);
+    button("step-round", tr("Step one round (Shift+→)"), &PlaybackController::stepRound);
+    button("to-end", tr("Run to end (End)"), &PlaybackController::toEnd);
     slider_ = new QSlider(Qt::Horizontal, this);
     slider_->setAccessibleName(tr("timeline"));
     slider_->setToolTip(tr("Drag to scrub through the recorded run"));
@@ -92,7 +93,8 @@ void PlaybackBar::onStepChanged(int step)
 
 void PlaybackBar::onPlayingChanged(bool playing)
 {
-    playButton_->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    playButton_->setIcon(
+        QIcon(playing ? QStringLiteral(":/icons/pause.svg") : QStringLiteral(":/icons/play.svg")));
 }
 
 } // namespace ada

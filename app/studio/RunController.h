@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/Config.h"
+#include "core/Evaluation.h"
 #include "core/Head.h"
 #include "core/VarianceLab.h"
 #include "widgets/RunData.h"
@@ -36,6 +37,9 @@ public:
     // The variance lab on one row (index, /vocab name, "top" or "random") and query, with β.
     void runVarianceLab(DatasetPtr dataset, const QString& row, int query, double beta,
                         const VarianceLabOptions& options);
+    // Many queries at one configuration (runExperiment, no tuning unless options.tune says so): the
+    // lesson on ε and δ counts failures against δ.
+    void runExperiment(DatasetPtr dataset, const ExperimentOptions& options);
     void cancel();
     [[nodiscard]] bool busy() const { return busy_; }
 
@@ -48,6 +52,7 @@ signals:
     void runFinished(ada::RunDataPtr run);
     void fudgeTuned(ada::FudgeFactors fudge);
     void varianceLabFinished(std::shared_ptr<const ada::VarianceLabResult> result, const QString& caption);
+    void experimentFinished(std::shared_ptr<const ada::ExperimentReport> report);
     void failed(const QString& message);
     void progress(int percent, const QString& stage);
     void busyChanged(bool busy);

@@ -1,10 +1,12 @@
 // adasoftmax-studio: the desktop application. Thin: parse the command line, show the window.
 #include "MainWindow.h"
+#include "Preferences.h"
 #include "ReplayBenchmark.h"
 #include "Scenario.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QJsonDocument>
 #include <QSettings>
 #include <QTextStream>
@@ -15,6 +17,16 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("AdaSoftmax"));
     QApplication::setApplicationName(QStringLiteral("AdaSoftmax Studio"));
     QApplication::setApplicationVersion(QStringLiteral(ADASOFTMAX_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/adasoftmax.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("adasoftmax-studio"));
+    // The language must be known before any string is translated, so --language is read ahead of
+    // the parser (whose own help text it translates too).
+    QString language = ada::languageSetting();
+    const QStringList args = QApplication::arguments();
+    if (const qsizetype i = args.indexOf(QStringLiteral("--language")); i >= 0 && i + 1 < args.size())
+        language = args[i + 1];
+    ada::installTranslations(language);
+    ada::applyTheme(ada::themeSetting());
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("AdaSoftmax Studio: watch adaptive softmax work, round by round."));
@@ -27,6 +39,9 @@ int main(int argc, char** argv)
         {"bench-replay",
          "Measure replay frames per second for n = 1 000 and n = 50 000, print them and quit."},
         {"variance-lab", "With --screenshot: also run the variance lab's paper figure and show it."},
+        {"language", "Use the language CODE (en, de, zh_CN) for this start only.", "CODE"},
+        {"lesson", "Start the guided lesson N (1 … 5).", "N"},
+        {"lesson-step", "With --lesson and --screenshot: take the picture at step K (1-based).", "K"},
     });
     parser.process(app);
     if (parser.isSet("bench-replay"))
@@ -54,6 +69,10 @@ int main(int argc, char** argv)
     if (parser.isSet("variance-lab"))
         window.showVarianceLabInScreenshot();
     window.show();
-    window.openScenario(scenario);
+    if (parser.isSet("lesson"))
+        window.startLesson(parser.value("lesson").toInt() - 1,
+                           std::max(0, parser.value("lesson-step").toInt() - 1));
+    else
+        window.openScenario(scenario);
     return app.exec();
 }
