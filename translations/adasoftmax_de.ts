@@ -184,8 +184,8 @@
         <translation>Geschummelte Konstanten</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The last row multiplies every variance by a fudge factor φ = 0.001: the intervals become much narrower, the runs much cheaper, and failures appear.&lt;/p&gt;&lt;p&gt;The &lt;i&gt;Tune&lt;/i&gt; button does this honestly: on held-out queries it picks the smallest φ whose failure rate stays below δ, as the paper does.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Die letzte Zeile multipliziert jede Varianz mit einem Korrekturfaktor φ = 0,001: Die Intervalle werden viel schmaler, die Läufe viel billiger, und es treten Fehlschläge auf.&lt;/p&gt;&lt;p&gt;Die Schaltfläche &lt;i&gt;Abstimmen&lt;/i&gt; macht das auf ehrliche Weise: An zurückgehaltenen Anfragen wählt sie das kleinste φ, dessen Fehlerrate unter δ bleibt, wie im Paper.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The last row multiplies every variance by a fudge factor φ = 0.0001: the intervals become much narrower, the runs about ten times cheaper, and the failure rate climbs above δ. The guarantee no longer holds.&lt;/p&gt;&lt;p&gt;The &lt;i&gt;Tune&lt;/i&gt; button does this honestly: on held-out queries it picks the smallest φ whose failure rate stays below δ, as the paper does.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die letzte Zeile multipliziert jede Varianz mit einem Korrekturfaktor φ = 0,0001: Die Intervalle werden viel schmaler, die Läufe etwa zehnmal billiger, und die Fehlerrate steigt über δ. Die Garantie gilt nicht mehr.&lt;/p&gt;&lt;p&gt;Die Schaltfläche &lt;i&gt;Abstimmen&lt;/i&gt; macht das auf ehrliche Weise: An zurückgehaltenen Anfragen wählt sie das kleinste φ, dessen Fehlerrate unter δ bleibt, wie im Paper.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1055,6 +1055,10 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <source>k must be smaller than the number of arms (%1)</source>
         <translation>k muss kleiner als die Anzahl der Arme sein (%1)</translation>
     </message>
+    <message>
+        <source>importance weights</source>
+        <translation>Importance-Gewichte</translation>
+    </message>
 </context>
 <context>
     <name>ada::PartitionView</name>
@@ -1244,6 +1248,13 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
     <message>
         <source>&lt;p&gt;%1 &amp;nbsp;&lt;span style='color:#666'&gt;(%2)&lt;/span&gt;&lt;br&gt;%3, query %4&lt;/p&gt;&lt;table cellspacing=0 cellpadding=3 border=1 style='border-collapse:collapse'&gt;&lt;tr&gt;&lt;th&gt;#&lt;/th&gt;&lt;th&gt;arm&lt;/th&gt;&lt;th&gt;true rank&lt;/th&gt;&lt;th&gt;p̂&lt;/th&gt;&lt;th&gt;p&lt;/th&gt;&lt;th&gt;p̂/p − 1&lt;/th&gt;&lt;th&gt;≤ ε&lt;/th&gt;&lt;/tr&gt;%5&lt;/table&gt;&lt;table cellspacing=0 cellpadding=2 style='margin-top:6px'&gt;&lt;tr&gt;&lt;td&gt;log Ŝ&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;td&gt;&amp;nbsp;vs log S&lt;/td&gt;&lt;td align=right&gt;%7&lt;/td&gt;&lt;td&gt;&amp;nbsp;(Ŝ/S − 1 = %8 %)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;pulls&lt;/td&gt;&lt;td align=right&gt;%9&lt;/td&gt;&lt;td&gt;&amp;nbsp;vs n·D&lt;/td&gt;&lt;td align=right&gt;%10&lt;/td&gt;&lt;td&gt;&amp;nbsp;(%11 %, speedup &lt;b&gt;%12×&lt;/b&gt;)&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p style='color:#666'&gt;ε = %13, δ = %14, preset %15, sampler %16&lt;/p&gt;</source>
         <translation>&lt;p&gt;%1 &amp;nbsp;&lt;span style='color:#666'&gt;(%2)&lt;/span&gt;&lt;br&gt;%3, Anfrage %4&lt;/p&gt;&lt;table cellspacing=0 cellpadding=3 border=1 style='border-collapse:collapse'&gt;&lt;tr&gt;&lt;th&gt;#&lt;/th&gt;&lt;th&gt;Arm&lt;/th&gt;&lt;th&gt;wahrer Rang&lt;/th&gt;&lt;th&gt;p̂&lt;/th&gt;&lt;th&gt;p&lt;/th&gt;&lt;th&gt;p̂/p − 1&lt;/th&gt;&lt;th&gt;≤ ε&lt;/th&gt;&lt;/tr&gt;%5&lt;/table&gt;&lt;table cellspacing=0 cellpadding=2 style='margin-top:6px'&gt;&lt;tr&gt;&lt;td&gt;log Ŝ&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;td&gt;&amp;nbsp;gegenüber log S&lt;/td&gt;&lt;td align=right&gt;%7&lt;/td&gt;&lt;td&gt;&amp;nbsp;(Ŝ/S − 1 = %8 %)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Züge&lt;/td&gt;&lt;td align=right&gt;%9&lt;/td&gt;&lt;td&gt;&amp;nbsp;gegenüber n·D&lt;/td&gt;&lt;td align=right&gt;%10&lt;/td&gt;&lt;td&gt;&amp;nbsp;(%11 %, Beschleunigung &lt;b&gt;%12×&lt;/b&gt;)&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p style='color:#666'&gt;ε = %13, δ = %14, Voreinstellung %15, Sampler %16&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ada::RunData</name>
+    <message>
+        <source>arm %1</source>
+        <translation>Arm %1</translation>
     </message>
 </context>
 <context>

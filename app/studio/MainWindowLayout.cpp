@@ -107,9 +107,10 @@ void MainWindow::buildDocks()
         = dock(timeline_, tr("Round timeline"), QStringLiteral("timelineDock"), Qt::BottomDockWidgetArea);
     QDockWidget* explainer
         = dock(explainer_, tr("Explainer"), QStringLiteral("explainerDock"), Qt::BottomDockWidgetArea);
-    // The lesson's text sits beside the views, on the right above the pulls; hidden until a lesson starts.
-    lessonDock_ = dock(lessons_, tr("Lesson"), QStringLiteral("lessonDock"), Qt::RightDockWidgetArea);
-    splitDockWidget(lessonDock_, pulls, Qt::Vertical);
+    // The lesson's text sits beside the views, in a tab over the controls (the full height of the
+    // window, and the lesson sets the parameters itself); hidden until a lesson starts.
+    lessonDock_ = dock(lessons_, tr("Lesson"), QStringLiteral("lessonDock"), Qt::LeftDockWidgetArea);
+    tabifyDockWidget(controlsDock, lessonDock_);
     lessonDock_->hide();
     splitDockWidget(timeline, explainer, Qt::Horizontal);
     splitDockWidget(explainer, summary, Qt::Horizontal);

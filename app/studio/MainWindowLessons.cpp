@@ -35,8 +35,7 @@ void MainWindow::connectLessons()
     connect(lessons_, &LessonPanel::lessonStarted, this, [this](const QString& title) {
         lessonDock_->show();
         lessonDock_->raise();
-        resizeDocks({lessonDock_}, {560}, Qt::Horizontal);
-        resizeDocks({lessonDock_}, {height() / 2}, Qt::Vertical);
+        resizeDocks({lessonDock_}, {std::max(lessonDock_->width(), 420)}, Qt::Horizontal);
         statusBar()->showMessage(tr("Lesson: %1").arg(title), 5000);
     });
     connect(lessons_, &LessonPanel::lessonStopped, this, [this] {

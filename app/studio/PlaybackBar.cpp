@@ -1,5 +1,7 @@
 #include "PlaybackBar.h"
 
+#include "widgets/PlotStyle.h"
+
 #include "PlaybackController.h"
 
 #include <QComboBox>
@@ -87,7 +89,7 @@ void PlaybackBar::onStepChanged(int step)
     label_->setText(tr("step %1 / %2 · %3 · %L4 pulls")
                         .arg(step + 1)
                         .arg(run->steps())
-                        .arg(QString::fromUtf8(toString(s.phase).data()))
+                        .arg(phaseName(s.phase))
                         .arg(s.totalPulls));
 }
 
