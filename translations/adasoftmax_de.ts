@@ -16,16 +16,16 @@
         <translation>Exakte Softmax</translation>
     </message>
     <message>
-        <source>&lt;p&gt;A softmax output layer scores each of its n &lt;b&gt;arms&lt;/b&gt; (words of a vocabulary, classes) with a logit μᵢ and turns the logits into probabilities pᵢ = exp(μᵢ) / S.&lt;/p&gt;&lt;p&gt;Every logit is a dot product of a row of the head A with the query x: d multiplications. Here n = 40 arms and d = 4 000 columns, so the exact answer costs 160 000 products. The replay stands at its start: nothing has been computed yet.&lt;/p&gt;&lt;p class='formula'&gt;μᵢ = β·Σⱼ Aᵢⱼ·xⱼ &amp;nbsp;&amp;nbsp;⇒&amp;nbsp;&amp;nbsp; cost = n·d&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Eine Softmax-Ausgabeschicht bewertet jeden ihrer n &lt;b&gt;Arme&lt;/b&gt; (Wörter eines Vokabulars, Klassen) mit einem Logit μᵢ und macht aus den Logits Wahrscheinlichkeiten pᵢ = exp(μᵢ) / S.&lt;/p&gt;&lt;p&gt;Jeder Logit ist ein Skalarprodukt einer Zeile des Kopfes A mit der Anfrage x: d Multiplikationen. Hier gibt es n = 40 Arme und d = 4 000 Spalten, die exakte Antwort kostet also 160 000 Produkte. Die Wiedergabe steht am Anfang: Noch ist nichts berechnet.&lt;/p&gt;&lt;p class='formula'&gt;μᵢ = β·Σⱼ Aᵢⱼ·xⱼ &amp;nbsp;&amp;nbsp;⇒&amp;nbsp;&amp;nbsp; Kosten = n·d&lt;/p&gt;</translation>
+        <source>&lt;p&gt;A softmax output layer scores each of its n &lt;b&gt;arms&lt;/b&gt; (words of a vocabulary, classes) with a logit μᵢ and turns the logits into probabilities pᵢ = exp(μᵢ) / S.&lt;/p&gt;&lt;p&gt;Every logit is a dot product of a row of the head A with the query x: d multiplications. Here n = 40 arms and d = 4 000 columns, so the exact answer costs 160 000 products. The replay stands at its start: nothing has been computed yet.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;μᵢ = β·Σⱼ Aᵢⱼ·xⱼ &amp;nbsp;&amp;nbsp;⇒&amp;nbsp;&amp;nbsp; cost = n·d&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Eine Softmax-Ausgabeschicht bewertet jeden ihrer n &lt;b&gt;Arme&lt;/b&gt; (Wörter eines Vokabulars, Klassen) mit einem Logit μᵢ und macht aus den Logits Wahrscheinlichkeiten pᵢ = exp(μᵢ) / S.&lt;/p&gt;&lt;p&gt;Jeder Logit ist ein Skalarprodukt einer Zeile des Kopfes A mit der Anfrage x: d Multiplikationen. Hier gibt es n = 40 Arme und d = 4 000 Spalten, die exakte Antwort kostet also 160 000 Produkte. Die Wiedergabe steht am Anfang: Noch ist nichts berechnet.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;μᵢ = β·Σⱼ Aᵢⱼ·xⱼ &amp;nbsp;&amp;nbsp;⇒&amp;nbsp;&amp;nbsp; Kosten = n·d&lt;/p&gt;</translation>
     </message>
     <message>
         <source>A pull is one product</source>
         <translation>Ein Zug ist ein Produkt</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Adaptive softmax treats every arm as an arm of a multi-armed bandit. A &lt;b&gt;pull&lt;/b&gt; of arm i picks a column j and computes one product Aᵢⱼ·xⱼ. The mean of the pulled products, scaled by d, is an unbiased estimate of the logit.&lt;/p&gt;&lt;p&gt;The replay now stands at the end of the warm-up: every arm has been pulled a little. The &lt;i&gt;Pulls per arm&lt;/i&gt; view compares each arm's pulls with the exact cost d.&lt;/p&gt;&lt;p class='formula'&gt;μ̂ᵢ = β·(d/t)·Σₛ Aᵢⱼₛ·xⱼₛ, &amp;nbsp;&amp;nbsp; E[μ̂ᵢ] = μᵢ&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Die adaptive Softmax behandelt jeden Arm als Arm eines mehrarmigen Banditen. Ein &lt;b&gt;Zug&lt;/b&gt; an Arm i wählt eine Spalte j und berechnet ein Produkt Aᵢⱼ·xⱼ. Der Mittelwert der gezogenen Produkte, mit d skaliert, ist eine erwartungstreue Schätzung des Logits.&lt;/p&gt;&lt;p&gt;Die Wiedergabe steht jetzt am Ende des Aufwärmens: Jeder Arm wurde ein wenig gezogen. Die Ansicht &lt;i&gt;Züge pro Arm&lt;/i&gt; vergleicht die Züge jedes Arms mit den exakten Kosten d.&lt;/p&gt;&lt;p class='formula'&gt;μ̂ᵢ = β·(d/t)·Σₛ Aᵢⱼₛ·xⱼₛ, &amp;nbsp;&amp;nbsp; E[μ̂ᵢ] = μᵢ&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Adaptive softmax treats every arm as an arm of a multi-armed bandit. A &lt;b&gt;pull&lt;/b&gt; of arm i picks a column j and computes one product Aᵢⱼ·xⱼ. The mean of the pulled products, scaled by d, is an unbiased estimate of the logit.&lt;/p&gt;&lt;p&gt;The replay now stands at the end of the warm-up: every arm has been pulled a little. The &lt;i&gt;Pulls per arm&lt;/i&gt; view compares each arm&apos;s pulls with the exact cost d.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;μ̂ᵢ = β·(d/t)·Σₛ Aᵢⱼₛ·xⱼₛ, &amp;nbsp;&amp;nbsp; E[μ̂ᵢ] = μᵢ&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die adaptive Softmax behandelt jeden Arm als Arm eines mehrarmigen Banditen. Ein &lt;b&gt;Zug&lt;/b&gt; an Arm i wählt eine Spalte j und berechnet ein Produkt Aᵢⱼ·xⱼ. Der Mittelwert der gezogenen Produkte, mit d skaliert, ist eine erwartungstreue Schätzung des Logits.&lt;/p&gt;&lt;p&gt;Die Wiedergabe steht jetzt am Ende des Aufwärmens: Jeder Arm wurde ein wenig gezogen. Die Ansicht &lt;i&gt;Züge pro Arm&lt;/i&gt; vergleicht die Züge jedes Arms mit den exakten Kosten d.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;μ̂ᵢ = β·(d/t)·Σₛ Aᵢⱼₛ·xⱼₛ, &amp;nbsp;&amp;nbsp; E[μ̂ᵢ] = μᵢ&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Pulls go where they matter</source>
@@ -40,8 +40,8 @@
         <translation>Die Rechnung</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The run is over. The &lt;i&gt;Result&lt;/i&gt; panel compares the pulls it used with the n·d products of exact softmax, and checks the answer against the exact one.&lt;/p&gt;&lt;p&gt;The saving grows with d and with how clearly the best arm stands out, and the answer is still right with probability at least 1 − δ.&lt;/p&gt;&lt;p class='formula'&gt;speedup = n·d / Σᵢ tᵢ&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Der Lauf ist vorbei. Das Feld &lt;i&gt;Ergebnis&lt;/i&gt; vergleicht die verbrauchten Züge mit den n·d Produkten der exakten Softmax und prüft die Antwort gegen die exakte.&lt;/p&gt;&lt;p&gt;Die Ersparnis wächst mit d und damit, wie deutlich der beste Arm heraussticht, und die Antwort ist trotzdem mit Wahrscheinlichkeit mindestens 1 − δ richtig.&lt;/p&gt;&lt;p class='formula'&gt;Beschleunigung = n·d / Σᵢ tᵢ&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The run is over. The &lt;i&gt;Result&lt;/i&gt; panel compares the pulls it used with the n·d products of exact softmax, and checks the answer against the exact one.&lt;/p&gt;&lt;p&gt;The saving grows with d and with how clearly the best arm stands out, and the answer is still right with probability at least 1 − δ.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;speedup = n·d / Σᵢ tᵢ&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Der Lauf ist vorbei. Das Feld &lt;i&gt;Ergebnis&lt;/i&gt; vergleicht die verbrauchten Züge mit den n·d Produkten der exakten Softmax und prüft die Antwort gegen die exakte.&lt;/p&gt;&lt;p&gt;Die Ersparnis wächst mit d und damit, wie deutlich der beste Arm heraussticht, und die Antwort ist trotzdem mit Wahrscheinlichkeit mindestens 1 − δ richtig.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;Beschleunigung = n·d / Σᵢ tᵢ&lt;/p&gt;</translation>
     </message>
     <message>
         <source>2 · Confidence intervals and elimination</source>
@@ -56,24 +56,24 @@
         <translation>Ein Intervall für jeden Arm</translation>
     </message>
     <message>
-        <source>&lt;p&gt;After the warm-up every arm i has an estimate μ̂ᵢ and a confidence half-width Cᵢ: with high probability its true logit lies in μ̂ᵢ ± Cᵢ. The &lt;i&gt;Elimination&lt;/i&gt; view draws these intervals; more pulls make them narrower, like 1/√tᵢ.&lt;/p&gt;&lt;p class='formula'&gt;Cᵢ = √(2·vᵢ·L), &amp;nbsp;&amp;nbsp; vᵢ ≈ σᵢ² / tᵢ&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Nach dem Aufwärmen hat jeder Arm i einen Schätzwert μ̂ᵢ und eine Konfidenz-Halbbreite Cᵢ: Mit hoher Wahrscheinlichkeit liegt sein wahrer Logit in μ̂ᵢ ± Cᵢ. Die Ansicht &lt;i&gt;Elimination&lt;/i&gt; zeichnet diese Intervalle; mehr Züge machen sie schmaler, etwa wie 1/√tᵢ.&lt;/p&gt;&lt;p class='formula'&gt;Cᵢ = √(2·vᵢ·L), &amp;nbsp;&amp;nbsp; vᵢ ≈ σᵢ² / tᵢ&lt;/p&gt;</translation>
+        <source>&lt;p&gt;After the warm-up every arm i has an estimate μ̂ᵢ and a confidence half-width Cᵢ: with high probability its true logit lies in μ̂ᵢ ± Cᵢ. The &lt;i&gt;Elimination&lt;/i&gt; view draws these intervals; more pulls make them narrower, like 1/√tᵢ.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;Cᵢ = √(2·vᵢ·L), &amp;nbsp;&amp;nbsp; vᵢ ≈ σᵢ² / tᵢ&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Nach dem Aufwärmen hat jeder Arm i einen Schätzwert μ̂ᵢ und eine Konfidenz-Halbbreite Cᵢ: Mit hoher Wahrscheinlichkeit liegt sein wahrer Logit in μ̂ᵢ ± Cᵢ. Die Ansicht &lt;i&gt;Elimination&lt;/i&gt; zeichnet diese Intervalle; mehr Züge machen sie schmaler, etwa wie 1/√tᵢ.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;Cᵢ = √(2·vᵢ·L), &amp;nbsp;&amp;nbsp; vᵢ ≈ σᵢ² / tᵢ&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Predict the next elimination</source>
         <translation>Die nächste Elimination vorhersagen</translation>
     </message>
     <message>
-        <source>&lt;p&gt;An arm is dropped when the upper end of its interval falls below the lower end of the leader's interval: it can no longer be the best.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Which arm will the next round eliminate?&lt;/b&gt; Pick one below; the replay then advances one round and tells you whether you were right. Repeat until the elimination is over.&lt;/p&gt;&lt;p class='formula'&gt;drop i ⇔ μ̂ᵢ + Cᵢ &amp;lt; maxⱼ (μ̂ⱼ − Cⱼ)&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Ein Arm scheidet aus, wenn das obere Ende seines Intervalls unter das untere Ende des Intervalls des Führenden fällt: Er kann nicht mehr der beste sein.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Welchen Arm wird die nächste Runde eliminieren?&lt;/b&gt; Wählen Sie unten einen; die Wiedergabe rückt dann eine Runde vor und sagt Ihnen, ob Sie richtig lagen. Wiederholen Sie das, bis die Elimination vorbei ist.&lt;/p&gt;&lt;p class='formula'&gt;i scheidet aus ⇔ μ̂ᵢ + Cᵢ &amp;lt; maxⱼ (μ̂ⱼ − Cⱼ)&lt;/p&gt;</translation>
+        <source>&lt;p&gt;An arm is dropped when the upper end of its interval falls below the lower end of the leader&apos;s interval: it can no longer be the best.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Which arm will the next round eliminate?&lt;/b&gt; Pick one below; the replay then advances one round and tells you whether you were right. Repeat until the elimination is over.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;drop i ⇔ μ̂ᵢ + Cᵢ &amp;lt; maxⱼ (μ̂ⱼ − Cⱼ)&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Ein Arm scheidet aus, wenn das obere Ende seines Intervalls unter das untere Ende des Intervalls des Führenden fällt: Er kann nicht mehr der beste sein.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Welchen Arm wird die nächste Runde eliminieren?&lt;/b&gt; Wählen Sie unten einen; die Wiedergabe rückt dann eine Runde vor und sagt Ihnen, ob Sie richtig lagen. Wiederholen Sie das, bis die Elimination vorbei ist.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;i scheidet aus ⇔ μ̂ᵢ + Cᵢ &amp;lt; maxⱼ (μ̂ⱼ − Cⱼ)&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Why the rounds are cheap</source>
         <translation>Warum die Runden billig sind</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Each round pulls the survivors until their variance is half the previous target, so their intervals shrink by √2 per round. An arm far below the best is ruled out after a few cheap rounds; only arms close to the best need many pulls.&lt;/p&gt;&lt;p class='formula'&gt;pulls for arm i ≈ σ²·L / Δᵢ², &amp;nbsp;&amp;nbsp; Δᵢ = μ* − μᵢ&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Jede Runde zieht die verbliebenen Arme, bis ihre Varianz die Hälfte des vorigen Ziels erreicht; ihre Intervalle schrumpfen also pro Runde um √2. Ein Arm weit unter dem besten scheidet nach wenigen billigen Runden aus; nur Arme nahe am besten brauchen viele Züge.&lt;/p&gt;&lt;p class='formula'&gt;Züge für Arm i ≈ σ²·L / Δᵢ², &amp;nbsp;&amp;nbsp; Δᵢ = μ* − μᵢ&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Each round pulls the survivors until their variance is half the previous target, so their intervals shrink by √2 per round. An arm far below the best is ruled out after a few cheap rounds; only arms close to the best need many pulls.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;pulls for arm i ≈ σ²·L / Δᵢ², &amp;nbsp;&amp;nbsp; Δᵢ = μ* − μᵢ&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Jede Runde zieht die verbliebenen Arme, bis ihre Varianz die Hälfte des vorigen Ziels erreicht; ihre Intervalle schrumpfen also pro Runde um √2. Ein Arm weit unter dem besten scheidet nach wenigen billigen Runden aus; nur Arme nahe am besten brauchen viele Züge.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;Züge für Arm i ≈ σ²·L / Δᵢ², &amp;nbsp;&amp;nbsp; Δᵢ = μ* − μᵢ&lt;/p&gt;</translation>
     </message>
     <message>
         <source>3 · Smaller variance, fewer pulls</source>
@@ -88,24 +88,24 @@
         <translation>Gleichverteilt, mit Zurücklegen</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The plainest sampler picks every column uniformly at random and independently, so a column may come twice. The variance of the estimate is σᵢ²/t, where σᵢ² is the spread of the scaled products d·Aᵢⱼ·xⱼ over the columns.&lt;/p&gt;&lt;p&gt;Note the total pulls in the &lt;i&gt;Result&lt;/i&gt; panel.&lt;/p&gt;&lt;p class='formula'&gt;Var μ̂ᵢ = σᵢ² / t&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Der einfachste Sampler wählt jede Spalte gleichverteilt und unabhängig, eine Spalte kann also doppelt vorkommen. Die Varianz der Schätzung ist σᵢ²/t, wobei σᵢ² die Streuung der skalierten Produkte d·Aᵢⱼ·xⱼ über die Spalten ist.&lt;/p&gt;&lt;p&gt;Merken Sie sich die Gesamtzahl der Züge im Feld &lt;i&gt;Ergebnis&lt;/i&gt;.&lt;/p&gt;&lt;p class='formula'&gt;Var μ̂ᵢ = σᵢ² / t&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The plainest sampler picks every column uniformly at random and independently, so a column may come twice. The variance of the estimate is σᵢ²/t, where σᵢ² is the spread of the scaled products d·Aᵢⱼ·xⱼ over the columns.&lt;/p&gt;&lt;p&gt;Note the total pulls in the &lt;i&gt;Result&lt;/i&gt; panel.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;Var μ̂ᵢ = σᵢ² / t&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Der einfachste Sampler wählt jede Spalte gleichverteilt und unabhängig, eine Spalte kann also doppelt vorkommen. Die Varianz der Schätzung ist σᵢ²/t, wobei σᵢ² die Streuung der skalierten Produkte d·Aᵢⱼ·xⱼ über die Spalten ist.&lt;/p&gt;&lt;p&gt;Merken Sie sich die Gesamtzahl der Züge im Feld &lt;i&gt;Ergebnis&lt;/i&gt;.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;Var μ̂ᵢ = σᵢ² / t&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Without replacement</source>
         <translation>Ohne Zurücklegen</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Drawing the columns without replacement never repeats one. After t of d columns the variance carries the finite-population correction; at t = d it is zero, because the estimate is then exact.&lt;/p&gt;&lt;p&gt;Compare the total pulls with the previous step.&lt;/p&gt;&lt;p class='formula'&gt;Var μ̂ᵢ = (σᵢ² / t)·(d − t) / (d − 1)&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Zieht man die Spalten ohne Zurücklegen, wiederholt sich keine. Nach t von d Spalten trägt die Varianz die Endlichkeitskorrektur; bei t = d ist sie null, weil die Schätzung dann exakt ist.&lt;/p&gt;&lt;p&gt;Vergleichen Sie die Gesamtzahl der Züge mit dem vorigen Schritt.&lt;/p&gt;&lt;p class='formula'&gt;Var μ̂ᵢ = (σᵢ² / t)·(d − t) / (d − 1)&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Drawing the columns without replacement never repeats one. After t of d columns the variance carries the finite-population correction; at t = d it is zero, because the estimate is then exact.&lt;/p&gt;&lt;p&gt;Compare the total pulls with the previous step.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;Var μ̂ᵢ = (σᵢ² / t)·(d − t) / (d − 1)&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Zieht man die Spalten ohne Zurücklegen, wiederholt sich keine. Nach t von d Spalten trägt die Varianz die Endlichkeitskorrektur; bei t = d ist sie null, weil die Schätzung dann exakt ist.&lt;/p&gt;&lt;p&gt;Vergleichen Sie die Gesamtzahl der Züge mit dem vorigen Schritt.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;Var μ̂ᵢ = (σᵢ² / t)·(d − t) / (d − 1)&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Importance sampling</source>
         <translation>Importance Sampling</translation>
     </message>
     <message>
-        <source>&lt;p&gt;A few columns with large |Aᵢⱼ·xⱼ| dominate the sum. Sampling column j with probability qⱼ proportional to a weight (here the column norm of A times |xⱼ|) and dividing each product by qⱼ keeps the estimate unbiased, and the variance drops the more closely qⱼ follows |Aᵢⱼ·xⱼ|.&lt;/p&gt;&lt;p&gt;The studio combines it with sampling without replacement (Gumbel top-k with the Horvitz–Thompson estimator). Compare the pulls again.&lt;/p&gt;&lt;p class='formula'&gt;μ̂ᵢ = (1/t)·Σₛ Aᵢⱼₛ·xⱼₛ / qⱼₛ, &amp;nbsp;&amp;nbsp; qⱼ ∝ ‖A·ⱼ‖₁·|xⱼ|&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Wenige Spalten mit großem |Aᵢⱼ·xⱼ| bestimmen die Summe. Zieht man Spalte j mit einer Wahrscheinlichkeit qⱼ proportional zu einem Gewicht (hier die Spaltennorm von A mal |xⱼ|) und teilt jedes Produkt durch qⱼ, bleibt die Schätzung erwartungstreu, und die Varianz sinkt umso mehr, je genauer qⱼ dem Betrag |Aᵢⱼ·xⱼ| folgt.&lt;/p&gt;&lt;p&gt;Das Studio kombiniert das mit Ziehen ohne Zurücklegen (Gumbel-Top-k mit dem Horvitz-Thompson-Schätzer). Vergleichen Sie die Züge noch einmal.&lt;/p&gt;&lt;p class='formula'&gt;μ̂ᵢ = (1/t)·Σₛ Aᵢⱼₛ·xⱼₛ / qⱼₛ, &amp;nbsp;&amp;nbsp; qⱼ ∝ ‖A·ⱼ‖₁·|xⱼ|&lt;/p&gt;</translation>
+        <source>&lt;p&gt;A few columns with large |Aᵢⱼ·xⱼ| dominate the sum. Sampling column j with probability qⱼ proportional to a weight (here the column norm of A times |xⱼ|) and dividing each product by qⱼ keeps the estimate unbiased, and the variance drops the more closely qⱼ follows |Aᵢⱼ·xⱼ|.&lt;/p&gt;&lt;p&gt;The studio combines it with sampling without replacement (Gumbel top-k with the Horvitz–Thompson estimator). Compare the pulls again.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;μ̂ᵢ = (1/t)·Σₛ Aᵢⱼₛ·xⱼₛ / qⱼₛ, &amp;nbsp;&amp;nbsp; qⱼ ∝ ‖A·ⱼ‖₁·|xⱼ|&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Wenige Spalten mit großem |Aᵢⱼ·xⱼ| bestimmen die Summe. Zieht man Spalte j mit einer Wahrscheinlichkeit qⱼ proportional zu einem Gewicht (hier die Spaltennorm von A mal |xⱼ|) und teilt jedes Produkt durch qⱼ, bleibt die Schätzung erwartungstreu, und die Varianz sinkt umso mehr, je genauer qⱼ dem Betrag |Aᵢⱼ·xⱼ| folgt.&lt;/p&gt;&lt;p&gt;Das Studio kombiniert das mit Ziehen ohne Zurücklegen (Gumbel-Top-k mit dem Horvitz-Thompson-Schätzer). Vergleichen Sie die Züge noch einmal.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;μ̂ᵢ = (1/t)·Σₛ Aᵢⱼₛ·xⱼₛ / qⱼₛ, &amp;nbsp;&amp;nbsp; qⱼ ∝ ‖A·ⱼ‖₁·|xⱼ|&lt;/p&gt;</translation>
     </message>
     <message>
         <source>See it in the Variance lab</source>
@@ -128,32 +128,32 @@
         <translation>Wozu man S braucht</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The probability of the winner is p* = exp(μ*) / S with S = Σᵢ exp(μᵢ). A relative error ε in p* needs log S to within about ε. Every arm contributes to S, but in proportion to exp(μᵢ): arms far below the top barely count.&lt;/p&gt;&lt;p class='formula'&gt;p* = exp(μ* − log S), &amp;nbsp;&amp;nbsp; S = Σᵢ exp(μᵢ)&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Die Wahrscheinlichkeit des Gewinners ist p* = exp(μ*) / S mit S = Σᵢ exp(μᵢ). Ein relativer Fehler ε in p* verlangt log S auf etwa ε genau. Jeder Arm trägt zu S bei, aber im Verhältnis zu exp(μᵢ): Arme weit unter der Spitze zählen kaum.&lt;/p&gt;&lt;p class='formula'&gt;p* = exp(μ* − log S), &amp;nbsp;&amp;nbsp; S = Σᵢ exp(μᵢ)&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The probability of the winner is p* = exp(μ*) / S with S = Σᵢ exp(μᵢ). A relative error ε in p* needs log S to within about ε. Every arm contributes to S, but in proportion to exp(μᵢ): arms far below the top barely count.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;p* = exp(μ* − log S), &amp;nbsp;&amp;nbsp; S = Σᵢ exp(μᵢ)&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Wahrscheinlichkeit des Gewinners ist p* = exp(μ*) / S mit S = Σᵢ exp(μᵢ). Ein relativer Fehler ε in p* verlangt log S auf etwa ε genau. Jeder Arm trägt zu S bei, aber im Verhältnis zu exp(μᵢ): Arme weit unter der Spitze zählen kaum.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;p* = exp(μ* − log S), &amp;nbsp;&amp;nbsp; S = Σᵢ exp(μᵢ)&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Stage 1: a rough estimate</source>
         <translation>Stufe 1: eine grobe Schätzung</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The warm-up gives every arm a rough estimate μ̂ᵢ with its interval. From it the studio takes a cautious share of S for every arm, αᵢ = exp(μ̂ᵢ − Cᵢ). Arms with a large αᵢ matter; arms with a tiny αᵢ hardly change S.&lt;/p&gt;&lt;p class='formula'&gt;αᵢ = exp(μ̂ᵢ − Cᵢ), &amp;nbsp;&amp;nbsp; Ŝ₁ = Σᵢ αᵢ&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Das Aufwärmen liefert jedem Arm eine grobe Schätzung μ̂ᵢ mit ihrem Intervall. Daraus nimmt das Studio für jeden Arm einen vorsichtigen Anteil an S, αᵢ = exp(μ̂ᵢ − Cᵢ). Arme mit großem αᵢ sind wichtig; Arme mit winzigem αᵢ ändern S kaum.&lt;/p&gt;&lt;p class='formula'&gt;αᵢ = exp(μ̂ᵢ − Cᵢ), &amp;nbsp;&amp;nbsp; Ŝ₁ = Σᵢ αᵢ&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The warm-up gives every arm a rough estimate μ̂ᵢ with its interval. From it the studio takes a cautious share of S for every arm, αᵢ = exp(μ̂ᵢ − Cᵢ). Arms with a large αᵢ matter; arms with a tiny αᵢ hardly change S.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;αᵢ = exp(μ̂ᵢ − Cᵢ), &amp;nbsp;&amp;nbsp; Ŝ₁ = Σᵢ αᵢ&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Das Aufwärmen liefert jedem Arm eine grobe Schätzung μ̂ᵢ mit ihrem Intervall. Daraus nimmt das Studio für jeden Arm einen vorsichtigen Anteil an S, αᵢ = exp(μ̂ᵢ − Cᵢ). Arme mit großem αᵢ sind wichtig; Arme mit winzigem αᵢ ändern S kaum.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;αᵢ = exp(μ̂ᵢ − Cᵢ), &amp;nbsp;&amp;nbsp; Ŝ₁ = Σᵢ αᵢ&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Stage 2: pulls where S needs them</source>
         <translation>Stufe 2: Züge, wo S sie braucht</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Each arm gets a variance target Vᵢ: small for the arms that carry much of S, large for the rest. The &lt;i&gt;Partition function&lt;/i&gt; view shows every arm's current variance against its target (dashed); an arm is pulled until it is below its target.&lt;/p&gt;&lt;p class='formula'&gt;Vᵢ = min( ε·Σα / (16√2·log(6n/δ)·γᵢ·Σγ), ε²·Σα / (16·log(12/δ)·αᵢ) ), γᵢ = √αᵢ&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Jeder Arm erhält ein Varianzziel Vᵢ: klein für die Arme, die viel zu S beitragen, groß für die übrigen. Die Ansicht &lt;i&gt;Zustandssumme&lt;/i&gt; zeigt die aktuelle Varianz jedes Arms neben seinem Ziel (gestrichelt); ein Arm wird gezogen, bis er darunter liegt.&lt;/p&gt;&lt;p class='formula'&gt;Vᵢ = min( ε·Σα / (16√2·log(6n/δ)·γᵢ·Σγ), ε²·Σα / (16·log(12/δ)·αᵢ) ), γᵢ = √αᵢ&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Each arm gets a variance target Vᵢ: small for the arms that carry much of S, large for the rest. The &lt;i&gt;Partition function&lt;/i&gt; view shows every arm&apos;s current variance against its target (dashed); an arm is pulled until it is below its target.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;Vᵢ = min( ε·Σα / (16√2·log(6n/δ)·γᵢ·Σγ), ε²·Σα / (16·log(12/δ)·αᵢ) ), γᵢ = √αᵢ&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Jeder Arm erhält ein Varianzziel Vᵢ: klein für die Arme, die viel zu S beitragen, groß für die übrigen. Die Ansicht &lt;i&gt;Zustandssumme&lt;/i&gt; zeigt die aktuelle Varianz jedes Arms neben seinem Ziel (gestrichelt); ein Arm wird gezogen, bis er darunter liegt.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;Vᵢ = min( ε·Σα / (16√2·log(6n/δ)·γᵢ·Σγ), ε²·Σα / (16·log(12/δ)·αᵢ) ), γᵢ = √αᵢ&lt;/p&gt;</translation>
     </message>
     <message>
         <source>The estimate</source>
         <translation>Die Schätzung</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The running estimate log Ŝ ends inside the band log(1 ± ε) around the true log S. With the winner's logit it gives the probability the studio reports.&lt;/p&gt;&lt;p class='formula'&gt;p̂* = exp(μ̂* − log Ŝ)&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Die laufende Schätzung log Ŝ endet innerhalb des Bandes log(1 ± ε) um das wahre log S. Zusammen mit dem Logit des Gewinners ergibt sie die Wahrscheinlichkeit, die das Studio meldet.&lt;/p&gt;&lt;p class='formula'&gt;p̂* = exp(μ̂* − log Ŝ)&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The running estimate log Ŝ ends inside the band log(1 ± ε) around the true log S. With the winner&apos;s logit it gives the probability the studio reports.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;p̂* = exp(μ̂* − log Ŝ)&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die laufende Schätzung log Ŝ endet innerhalb des Bandes log(1 ± ε) um das wahre log S. Zusammen mit dem Logit des Gewinners ergibt sie die Wahrscheinlichkeit, die das Studio meldet.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;p̂* = exp(μ̂* − log Ŝ)&lt;/p&gt;</translation>
     </message>
     <message>
         <source>5 · ε and δ: how often is it wrong?</source>
@@ -168,8 +168,8 @@
         <translation>Ein Lauf, ein Urteil</translation>
     </message>
     <message>
-        <source>&lt;p&gt;A run &lt;b&gt;succeeds&lt;/b&gt; when it returns the true top-k and every p̂ is within a factor 1 ± ε of the true p. ε is the accuracy you ask for; δ is the probability of failure you accept. The &lt;i&gt;Result&lt;/i&gt; panel shows this run's verdict.&lt;/p&gt;&lt;p class='formula'&gt;P( correct top-k ∧ |p̂ − p| ≤ ε·p ) ≥ 1 − δ&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Ein Lauf &lt;b&gt;gelingt&lt;/b&gt;, wenn er die wahren Top-k liefert und jedes p̂ höchstens um den Faktor 1 ± ε vom wahren p abweicht. ε ist die verlangte Genauigkeit; δ ist die Fehlerwahrscheinlichkeit, die Sie in Kauf nehmen. Das Feld &lt;i&gt;Ergebnis&lt;/i&gt; zeigt das Urteil für diesen Lauf.&lt;/p&gt;&lt;p class='formula'&gt;P( korrekte Top-k ∧ |p̂ − p| ≤ ε·p ) ≥ 1 − δ&lt;/p&gt;</translation>
+        <source>&lt;p&gt;A run &lt;b&gt;succeeds&lt;/b&gt; when it returns the true top-k and every p̂ is within a factor 1 ± ε of the true p. ε is the accuracy you ask for; δ is the probability of failure you accept. The &lt;i&gt;Result&lt;/i&gt; panel shows this run&apos;s verdict.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;P( correct top-k ∧ |p̂ − p| ≤ ε·p ) ≥ 1 − δ&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Ein Lauf &lt;b&gt;gelingt&lt;/b&gt;, wenn er die wahren Top-k liefert und jedes p̂ höchstens um den Faktor 1 ± ε vom wahren p abweicht. ε ist die verlangte Genauigkeit; δ ist die Fehlerwahrscheinlichkeit, die Sie in Kauf nehmen. Das Feld &lt;i&gt;Ergebnis&lt;/i&gt; zeigt das Urteil für diesen Lauf.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;P( korrekte Top-k ∧ |p̂ − p| ≤ ε·p ) ≥ 1 − δ&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Many runs</source>
@@ -226,7 +226,7 @@
         <translation>Zeile %1, Anfrage %2</translation>
     </message>
     <message>
-        <source>%1: unknown plot format '%2' (use .png, .pdf or .svg)</source>
+        <source>%1: unknown plot format &apos;%2&apos; (use .png, .pdf or .svg)</source>
         <translation>%1: unbekanntes Grafikformat „%2“ (.png, .pdf oder .svg verwenden)</translation>
     </message>
     <message>
@@ -241,7 +241,7 @@
         <translation>Über AdaSoftmax Studio</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;AdaSoftmax Studio&lt;/h2&gt;&lt;p&gt;Version %1 · source revision %2 · Qt %3&lt;/p&gt;&lt;p&gt;Top-k softmax and its partition function by adaptive sampling, with (ε, δ) guarantees: watch the algorithm work round by round, compare variance estimators, and measure what it would save on your own model's output layer.&lt;/p&gt;</source>
+        <source>&lt;h2&gt;AdaSoftmax Studio&lt;/h2&gt;&lt;p&gt;Version %1 · source revision %2 · Qt %3&lt;/p&gt;&lt;p&gt;Top-k softmax and its partition function by adaptive sampling, with (ε, δ) guarantees: watch the algorithm work round by round, compare variance estimators, and measure what it would save on your own model&apos;s output layer.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;AdaSoftmax Studio&lt;/h2&gt;&lt;p&gt;Version %1 · Quellrevision %2 · Qt %3&lt;/p&gt;&lt;p&gt;Top-k-Softmax und ihre Zustandssumme durch adaptives Sampling, mit (ε, δ)-Garantien: Verfolgen Sie den Algorithmus Runde für Runde, vergleichen Sie Varianzschätzer und messen Sie, was er an der Ausgabeschicht Ihres eigenen Modells einsparen würde.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -379,7 +379,7 @@
         <translation>± Cᵢ (Konfidenz-Halbbreite)</translation>
     </message>
     <message>
-        <source>Error bars: the elimination's own half-widths Cᵢ = √(2·vᵢ·L), L = %1.</source>
+        <source>Error bars: the elimination&apos;s own half-widths Cᵢ = √(2·vᵢ·L), L = %1.</source>
         <translation>Fehlerbalken: die Halbbreiten der Elimination selbst, Cᵢ = √(2·vᵢ·L), L = %1.</translation>
     </message>
     <message>
@@ -450,7 +450,7 @@
         <translation>Elimination, Runde %1</translation>
     </message>
     <message>
-        <source>Each contender gets a confidence interval around its estimate. An arm whose upper end falls below the leader's lower end cannot be the best and is dropped; the survivors are sampled deeper, to half the previous variance target. %1 of %2 arms are still contending.</source>
+        <source>Each contender gets a confidence interval around its estimate. An arm whose upper end falls below the leader&apos;s lower end cannot be the best and is dropped; the survivors are sampled deeper, to half the previous variance target. %1 of %2 arms are still contending.</source>
         <translation>Jeder Kandidat erhält ein Konfidenzintervall um seinen Schätzwert. Ein Arm, dessen oberes Ende unter dem unteren Ende des Führenden liegt, kann nicht der beste sein und scheidet aus; die verbleibenden werden tiefer abgetastet, bis zur Hälfte des vorigen Varianzziels. %1 von %2 Armen sind noch im Rennen.</translation>
     </message>
     <message>
@@ -460,7 +460,7 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</source>
 L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
     </message>
     <message>
-        <source>The winner's logit</source>
+        <source>The winner&apos;s logit</source>
         <translation>Der Logit des Gewinners</translation>
     </message>
     <message>
@@ -468,7 +468,7 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <translation>Die ermittelten Top-%1-Arme werden exakt berechnet: je D = %2 Produkte, ihre Logits haben also keinen Stichprobenfehler.</translation>
     </message>
     <message>
-        <source>The identified top-%1 arm(s) are sampled until the logit's additive error is small enough for p̂ to stay within 1 ± ε.</source>
+        <source>The identified top-%1 arm(s) are sampled until the logit&apos;s additive error is small enough for p̂ to stay within 1 ± ε.</source>
         <translation>Die ermittelten Top-%1-Arme werden abgetastet, bis der additive Fehler des Logits klein genug ist, dass p̂ innerhalb von 1 ± ε bleibt.</translation>
     </message>
     <message>
@@ -496,7 +496,7 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <translation>Fertig</translation>
     </message>
     <message>
-        <source>The run used %1 pulls, %2 % of exact softmax's n·D = %3 (a %4× saving), and returns the top-%5 with probabilities estimated as exp(estimate − log-partition estimate).</source>
+        <source>The run used %1 pulls, %2 % of exact softmax&apos;s n·D = %3 (a %4× saving), and returns the top-%5 with probabilities estimated as exp(estimate − log-partition estimate).</source>
         <translation>Der Lauf brauchte %1 Züge, %2 % der n·D = %3 der exakten Softmax (eine Ersparnis um %4×), und liefert die Top-%5 mit Wahrscheinlichkeiten, geschätzt als exp(Schätzwert − geschätzter Log-Zustandssumme).</translation>
     </message>
     <message>
@@ -614,7 +614,7 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <translation>Lade %1…</translation>
     </message>
     <message>
-        <source>the scenario's query %1 does not exist in %2 (queries 0 … %3); showing query %3</source>
+        <source>the scenario&apos;s query %1 does not exist in %2 (queries 0 … %3); showing query %3</source>
         <translation>die Anfrage %1 des Szenarios gibt es in %2 nicht (Anfragen 0 … %3); Anfrage %3 wird gezeigt</translation>
     </message>
     <message>
@@ -952,7 +952,7 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <translation>Inverse Temperatur β in softmax(β·A·x)</translation>
     </message>
     <message>
-        <source>Applies the preset's sampler, weights, exact winner and warm-up cap</source>
+        <source>Applies the preset&apos;s sampler, weights, exact winner and warm-up cap</source>
         <translation>Übernimmt Sampler, Gewichte, exakten Gewinner und Aufwärmgrenze der Voreinstellung</translation>
     </message>
     <message>
@@ -1004,7 +1004,7 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <translation>Anfrage</translation>
     </message>
     <message>
-        <source>Which of the dataset's queries x to run</source>
+        <source>Which of the dataset&apos;s queries x to run</source>
         <translation>Welche Anfrage x des Datensatzes ausgeführt wird</translation>
     </message>
     <message>
@@ -1234,20 +1234,20 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <translation>Ergebnisübersicht</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#2ca02c; font-size:large'&gt;&lt;b&gt;✓ success&lt;/b&gt;&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#2ca02c; font-size:large'&gt;&lt;b&gt;✓ Erfolg&lt;/b&gt;&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#2ca02c; font-size:large&apos;&gt;&lt;b&gt;✓ success&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#2ca02c; font-size:large&apos;&gt;&lt;b&gt;✓ Erfolg&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#d62728; font-size:large'&gt;&lt;b&gt;✗ failure&lt;/b&gt;&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#d62728; font-size:large'&gt;&lt;b&gt;✗ Fehlschlag&lt;/b&gt;&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#d62728; font-size:large&apos;&gt;&lt;b&gt;✗ failure&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#d62728; font-size:large&apos;&gt;&lt;b&gt;✗ Fehlschlag&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
         <source>correct top-%1 and every p̂ within 1 ± ε</source>
         <translation>korrekte Top-%1 und jedes p̂ innerhalb 1 ± ε</translation>
     </message>
     <message>
-        <source>&lt;p&gt;%1 &amp;nbsp;&lt;span style='color:#666'&gt;(%2)&lt;/span&gt;&lt;br&gt;%3, query %4&lt;/p&gt;&lt;table cellspacing=0 cellpadding=3 border=1 style='border-collapse:collapse'&gt;&lt;tr&gt;&lt;th&gt;#&lt;/th&gt;&lt;th&gt;arm&lt;/th&gt;&lt;th&gt;true rank&lt;/th&gt;&lt;th&gt;p̂&lt;/th&gt;&lt;th&gt;p&lt;/th&gt;&lt;th&gt;p̂/p − 1&lt;/th&gt;&lt;th&gt;≤ ε&lt;/th&gt;&lt;/tr&gt;%5&lt;/table&gt;&lt;table cellspacing=0 cellpadding=2 style='margin-top:6px'&gt;&lt;tr&gt;&lt;td&gt;log Ŝ&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;td&gt;&amp;nbsp;vs log S&lt;/td&gt;&lt;td align=right&gt;%7&lt;/td&gt;&lt;td&gt;&amp;nbsp;(Ŝ/S − 1 = %8 %)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;pulls&lt;/td&gt;&lt;td align=right&gt;%9&lt;/td&gt;&lt;td&gt;&amp;nbsp;vs n·D&lt;/td&gt;&lt;td align=right&gt;%10&lt;/td&gt;&lt;td&gt;&amp;nbsp;(%11 %, speedup &lt;b&gt;%12×&lt;/b&gt;)&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p style='color:#666'&gt;ε = %13, δ = %14, preset %15, sampler %16&lt;/p&gt;</source>
-        <translation>&lt;p&gt;%1 &amp;nbsp;&lt;span style='color:#666'&gt;(%2)&lt;/span&gt;&lt;br&gt;%3, Anfrage %4&lt;/p&gt;&lt;table cellspacing=0 cellpadding=3 border=1 style='border-collapse:collapse'&gt;&lt;tr&gt;&lt;th&gt;#&lt;/th&gt;&lt;th&gt;Arm&lt;/th&gt;&lt;th&gt;wahrer Rang&lt;/th&gt;&lt;th&gt;p̂&lt;/th&gt;&lt;th&gt;p&lt;/th&gt;&lt;th&gt;p̂/p − 1&lt;/th&gt;&lt;th&gt;≤ ε&lt;/th&gt;&lt;/tr&gt;%5&lt;/table&gt;&lt;table cellspacing=0 cellpadding=2 style='margin-top:6px'&gt;&lt;tr&gt;&lt;td&gt;log Ŝ&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;td&gt;&amp;nbsp;gegenüber log S&lt;/td&gt;&lt;td align=right&gt;%7&lt;/td&gt;&lt;td&gt;&amp;nbsp;(Ŝ/S − 1 = %8 %)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Züge&lt;/td&gt;&lt;td align=right&gt;%9&lt;/td&gt;&lt;td&gt;&amp;nbsp;gegenüber n·D&lt;/td&gt;&lt;td align=right&gt;%10&lt;/td&gt;&lt;td&gt;&amp;nbsp;(%11 %, Beschleunigung &lt;b&gt;%12×&lt;/b&gt;)&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p style='color:#666'&gt;ε = %13, δ = %14, Voreinstellung %15, Sampler %16&lt;/p&gt;</translation>
+        <source>&lt;p&gt;%1 &amp;nbsp;&lt;span style=&apos;color:#666&apos;&gt;(%2)&lt;/span&gt;&lt;br&gt;%3, query %4&lt;/p&gt;&lt;table cellspacing=0 cellpadding=3 border=1 style=&apos;border-collapse:collapse&apos;&gt;&lt;tr&gt;&lt;th&gt;#&lt;/th&gt;&lt;th&gt;arm&lt;/th&gt;&lt;th&gt;true rank&lt;/th&gt;&lt;th&gt;p̂&lt;/th&gt;&lt;th&gt;p&lt;/th&gt;&lt;th&gt;p̂/p − 1&lt;/th&gt;&lt;th&gt;≤ ε&lt;/th&gt;&lt;/tr&gt;%5&lt;/table&gt;&lt;table cellspacing=0 cellpadding=2 style=&apos;margin-top:6px&apos;&gt;&lt;tr&gt;&lt;td&gt;log Ŝ&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;td&gt;&amp;nbsp;vs log S&lt;/td&gt;&lt;td align=right&gt;%7&lt;/td&gt;&lt;td&gt;&amp;nbsp;(Ŝ/S − 1 = %8 %)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;pulls&lt;/td&gt;&lt;td align=right&gt;%9&lt;/td&gt;&lt;td&gt;&amp;nbsp;vs n·D&lt;/td&gt;&lt;td align=right&gt;%10&lt;/td&gt;&lt;td&gt;&amp;nbsp;(%11 %, speedup &lt;b&gt;%12×&lt;/b&gt;)&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p style=&apos;color:#666&apos;&gt;ε = %13, δ = %14, preset %15, sampler %16&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1 &amp;nbsp;&lt;span style=&apos;color:#666&apos;&gt;(%2)&lt;/span&gt;&lt;br&gt;%3, Anfrage %4&lt;/p&gt;&lt;table cellspacing=0 cellpadding=3 border=1 style=&apos;border-collapse:collapse&apos;&gt;&lt;tr&gt;&lt;th&gt;#&lt;/th&gt;&lt;th&gt;Arm&lt;/th&gt;&lt;th&gt;wahrer Rang&lt;/th&gt;&lt;th&gt;p̂&lt;/th&gt;&lt;th&gt;p&lt;/th&gt;&lt;th&gt;p̂/p − 1&lt;/th&gt;&lt;th&gt;≤ ε&lt;/th&gt;&lt;/tr&gt;%5&lt;/table&gt;&lt;table cellspacing=0 cellpadding=2 style=&apos;margin-top:6px&apos;&gt;&lt;tr&gt;&lt;td&gt;log Ŝ&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;td&gt;&amp;nbsp;gegenüber log S&lt;/td&gt;&lt;td align=right&gt;%7&lt;/td&gt;&lt;td&gt;&amp;nbsp;(Ŝ/S − 1 = %8 %)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Züge&lt;/td&gt;&lt;td align=right&gt;%9&lt;/td&gt;&lt;td&gt;&amp;nbsp;gegenüber n·D&lt;/td&gt;&lt;td align=right&gt;%10&lt;/td&gt;&lt;td&gt;&amp;nbsp;(%11 %, Beschleunigung &lt;b&gt;%12×&lt;/b&gt;)&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p style=&apos;color:#666&apos;&gt;ε = %13, δ = %14, Voreinstellung %15, Sampler %16&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1303,7 +1303,7 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <translation>%1. Der Kopf ist an die Eingabe-Einbettung %2 gebunden.</translation>
     </message>
     <message>
-        <source>%1 with %2 tensors; the loader's own pick is preselected.</source>
+        <source>%1 with %2 tensors; the loader&apos;s own pick is preselected.</source>
         <translation>%1 mit %2 Tensoren; die Wahl des Laders ist vorausgewählt.</translation>
     </message>
     <message>
@@ -1349,7 +1349,7 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
 <context>
     <name>ada::VarianceLabPanel</name>
     <message>
-        <source>An arm index, a name from the dataset's vocabulary, 'top' or 'random'</source>
+        <source>An arm index, a name from the dataset&apos;s vocabulary, &apos;top&apos; or &apos;random&apos;</source>
         <translation>Ein Armindex, ein Name aus dem Vokabular des Datensatzes, „top“ oder „random“</translation>
     </message>
     <message>
@@ -1365,7 +1365,7 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <translation>Wiederholungen</translation>
     </message>
     <message>
-        <source>Sample sizes: '10,50,200', 'log:N' or 'linear:N' (from 10 to d)</source>
+        <source>Sample sizes: &apos;10,50,200&apos;, &apos;log:N&apos; or &apos;linear:N&apos; (from 10 to d)</source>
         <translation>Stichprobengrößen: „10,50,200“, „log:N“ oder „linear:N“ (von 10 bis d)</translation>
     </message>
     <message>
@@ -1381,7 +1381,7 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <translation>Abbildung aus dem Paper</translation>
     </message>
     <message>
-        <source>The layout of the paper's variance figure (§9)</source>
+        <source>The layout of the paper&apos;s variance figure (§9)</source>
         <translation>Das Layout der Varianzabbildung aus dem Paper (§9)</translation>
     </message>
     <message>
@@ -1466,6 +1466,65 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
     <message>
         <source>predicted variance</source>
         <translation>vorhergesagte Varianz</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>AdaSoftmax Studio: watch adaptive softmax work, round by round.</source>
+        <translation>AdaSoftmax Studio: Adaptive Softmax Runde für Runde bei der Arbeit zusehen.</translation>
+    </message>
+    <message>
+        <source>Open the scenario FILE (JSON) at start.</source>
+        <translation>Beim Start das Szenario DATEI (JSON) öffnen.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>Run the start-up scenario, save a screenshot of the window to FILE (PNG) and quit.</source>
+        <translation>Das Startszenario ausführen, ein Bildschirmfoto des Fensters als DATEI (PNG) speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Measure replay frames per second for n = 1 000 and n = 50 000, print them and quit.</source>
+        <translation>Wiedergabebilder pro Sekunde für n = 1 000 und n = 50 000 messen, ausgeben und beenden.</translation>
+    </message>
+    <message>
+        <source>With --screenshot: also run the variance lab&apos;s paper figure and show it.</source>
+        <translation>Mit --screenshot: zusätzlich die Paper-Abbildung des Varianzlabors berechnen und zeigen.</translation>
+    </message>
+    <message>
+        <source>Use the language CODE (en, de, zh_CN) for this start only.</source>
+        <translation>Nur für diesen Start die Sprache CODE (en, de, zh_CN) verwenden.</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>CODE</translation>
+    </message>
+    <message>
+        <source>Use the THEME (system, light, dark) for this start only.</source>
+        <translation>Nur für diesen Start das Farbschema THEMA (system, light, dark) verwenden.</translation>
+    </message>
+    <message>
+        <source>THEME</source>
+        <translation>THEMA</translation>
+    </message>
+    <message>
+        <source>Start the guided lesson N (1 … 5).</source>
+        <translation>Die geführte Lektion N (1 … 5) starten.</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>With --lesson and --screenshot: take the picture at step K (1-based).</source>
+        <translation>Mit --lesson und --screenshot: das Bild bei Schritt K aufnehmen (ab 1 gezählt).</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
     </message>
 </context>
 </TS>

@@ -16,16 +16,16 @@
         <translation>精确 softmax</translation>
     </message>
     <message>
-        <source>&lt;p&gt;A softmax output layer scores each of its n &lt;b&gt;arms&lt;/b&gt; (words of a vocabulary, classes) with a logit μᵢ and turns the logits into probabilities pᵢ = exp(μᵢ) / S.&lt;/p&gt;&lt;p&gt;Every logit is a dot product of a row of the head A with the query x: d multiplications. Here n = 40 arms and d = 4 000 columns, so the exact answer costs 160 000 products. The replay stands at its start: nothing has been computed yet.&lt;/p&gt;&lt;p class='formula'&gt;μᵢ = β·Σⱼ Aᵢⱼ·xⱼ &amp;nbsp;&amp;nbsp;⇒&amp;nbsp;&amp;nbsp; cost = n·d&lt;/p&gt;</source>
-        <translation>&lt;p&gt;softmax 输出层用 logit μᵢ 给它的 n 个&lt;b&gt;臂&lt;/b&gt;（词表中的词、类别）逐一打分，再把 logit 变成概率 pᵢ = exp(μᵢ) / S。&lt;/p&gt;&lt;p&gt;每个 logit 都是输出头 A 的一行与查询 x 的点积：需要 d 次乘法。这里有 n = 40 个臂、d = 4 000 列，所以精确答案需要 160 000 次乘积。回放停在开始处：还没有进行任何计算。&lt;/p&gt;&lt;p class='formula'&gt;μᵢ = β·Σⱼ Aᵢⱼ·xⱼ &amp;nbsp;&amp;nbsp;⇒&amp;nbsp;&amp;nbsp; 代价 = n·d&lt;/p&gt;</translation>
+        <source>&lt;p&gt;A softmax output layer scores each of its n &lt;b&gt;arms&lt;/b&gt; (words of a vocabulary, classes) with a logit μᵢ and turns the logits into probabilities pᵢ = exp(μᵢ) / S.&lt;/p&gt;&lt;p&gt;Every logit is a dot product of a row of the head A with the query x: d multiplications. Here n = 40 arms and d = 4 000 columns, so the exact answer costs 160 000 products. The replay stands at its start: nothing has been computed yet.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;μᵢ = β·Σⱼ Aᵢⱼ·xⱼ &amp;nbsp;&amp;nbsp;⇒&amp;nbsp;&amp;nbsp; cost = n·d&lt;/p&gt;</source>
+        <translation>&lt;p&gt;softmax 输出层用 logit μᵢ 给它的 n 个&lt;b&gt;臂&lt;/b&gt;（词表中的词、类别）逐一打分，再把 logit 变成概率 pᵢ = exp(μᵢ) / S。&lt;/p&gt;&lt;p&gt;每个 logit 都是输出头 A 的一行与查询 x 的点积：需要 d 次乘法。这里有 n = 40 个臂、d = 4 000 列，所以精确答案需要 160 000 次乘积。回放停在开始处：还没有进行任何计算。&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;μᵢ = β·Σⱼ Aᵢⱼ·xⱼ &amp;nbsp;&amp;nbsp;⇒&amp;nbsp;&amp;nbsp; 代价 = n·d&lt;/p&gt;</translation>
     </message>
     <message>
         <source>A pull is one product</source>
         <translation>一次拉取就是一个乘积</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Adaptive softmax treats every arm as an arm of a multi-armed bandit. A &lt;b&gt;pull&lt;/b&gt; of arm i picks a column j and computes one product Aᵢⱼ·xⱼ. The mean of the pulled products, scaled by d, is an unbiased estimate of the logit.&lt;/p&gt;&lt;p&gt;The replay now stands at the end of the warm-up: every arm has been pulled a little. The &lt;i&gt;Pulls per arm&lt;/i&gt; view compares each arm's pulls with the exact cost d.&lt;/p&gt;&lt;p class='formula'&gt;μ̂ᵢ = β·(d/t)·Σₛ Aᵢⱼₛ·xⱼₛ, &amp;nbsp;&amp;nbsp; E[μ̂ᵢ] = μᵢ&lt;/p&gt;</source>
-        <translation>&lt;p&gt;自适应 softmax 把每个臂看作多臂老虎机的一个臂。对臂 i 的一次&lt;b&gt;拉取&lt;/b&gt;会选一列 j 并计算一个乘积 Aᵢⱼ·xⱼ。被拉取乘积的均值乘以 d，就是该 logit 的无偏估计。&lt;/p&gt;&lt;p&gt;回放现在停在预热结束处：每个臂都被拉取了少量次数。&lt;i&gt;每个臂的拉取次数&lt;/i&gt;视图把每个臂的拉取次数与精确代价 d 进行比较。&lt;/p&gt;&lt;p class='formula'&gt;μ̂ᵢ = β·(d/t)·Σₛ Aᵢⱼₛ·xⱼₛ，&amp;nbsp;&amp;nbsp; E[μ̂ᵢ] = μᵢ&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Adaptive softmax treats every arm as an arm of a multi-armed bandit. A &lt;b&gt;pull&lt;/b&gt; of arm i picks a column j and computes one product Aᵢⱼ·xⱼ. The mean of the pulled products, scaled by d, is an unbiased estimate of the logit.&lt;/p&gt;&lt;p&gt;The replay now stands at the end of the warm-up: every arm has been pulled a little. The &lt;i&gt;Pulls per arm&lt;/i&gt; view compares each arm&apos;s pulls with the exact cost d.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;μ̂ᵢ = β·(d/t)·Σₛ Aᵢⱼₛ·xⱼₛ, &amp;nbsp;&amp;nbsp; E[μ̂ᵢ] = μᵢ&lt;/p&gt;</source>
+        <translation>&lt;p&gt;自适应 softmax 把每个臂看作多臂老虎机的一个臂。对臂 i 的一次&lt;b&gt;拉取&lt;/b&gt;会选一列 j 并计算一个乘积 Aᵢⱼ·xⱼ。被拉取乘积的均值乘以 d，就是该 logit 的无偏估计。&lt;/p&gt;&lt;p&gt;回放现在停在预热结束处：每个臂都被拉取了少量次数。&lt;i&gt;每个臂的拉取次数&lt;/i&gt;视图把每个臂的拉取次数与精确代价 d 进行比较。&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;μ̂ᵢ = β·(d/t)·Σₛ Aᵢⱼₛ·xⱼₛ，&amp;nbsp;&amp;nbsp; E[μ̂ᵢ] = μᵢ&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Pulls go where they matter</source>
@@ -40,8 +40,8 @@
         <translation>账单</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The run is over. The &lt;i&gt;Result&lt;/i&gt; panel compares the pulls it used with the n·d products of exact softmax, and checks the answer against the exact one.&lt;/p&gt;&lt;p&gt;The saving grows with d and with how clearly the best arm stands out, and the answer is still right with probability at least 1 − δ.&lt;/p&gt;&lt;p class='formula'&gt;speedup = n·d / Σᵢ tᵢ&lt;/p&gt;</source>
-        <translation>&lt;p&gt;运行结束。&lt;i&gt;结果&lt;/i&gt;面板把所用的拉取次数与精确 softmax 的 n·d 次乘积进行比较，并将答案与精确答案核对。&lt;/p&gt;&lt;p&gt;d 越大、最优臂越突出，节省就越多，而答案仍以至少 1 − δ 的概率正确。&lt;/p&gt;&lt;p class='formula'&gt;加速比 = n·d / Σᵢ tᵢ&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The run is over. The &lt;i&gt;Result&lt;/i&gt; panel compares the pulls it used with the n·d products of exact softmax, and checks the answer against the exact one.&lt;/p&gt;&lt;p&gt;The saving grows with d and with how clearly the best arm stands out, and the answer is still right with probability at least 1 − δ.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;speedup = n·d / Σᵢ tᵢ&lt;/p&gt;</source>
+        <translation>&lt;p&gt;运行结束。&lt;i&gt;结果&lt;/i&gt;面板把所用的拉取次数与精确 softmax 的 n·d 次乘积进行比较，并将答案与精确答案核对。&lt;/p&gt;&lt;p&gt;d 越大、最优臂越突出，节省就越多，而答案仍以至少 1 − δ 的概率正确。&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;加速比 = n·d / Σᵢ tᵢ&lt;/p&gt;</translation>
     </message>
     <message>
         <source>2 · Confidence intervals and elimination</source>
@@ -56,24 +56,24 @@
         <translation>每个臂一个区间</translation>
     </message>
     <message>
-        <source>&lt;p&gt;After the warm-up every arm i has an estimate μ̂ᵢ and a confidence half-width Cᵢ: with high probability its true logit lies in μ̂ᵢ ± Cᵢ. The &lt;i&gt;Elimination&lt;/i&gt; view draws these intervals; more pulls make them narrower, like 1/√tᵢ.&lt;/p&gt;&lt;p class='formula'&gt;Cᵢ = √(2·vᵢ·L), &amp;nbsp;&amp;nbsp; vᵢ ≈ σᵢ² / tᵢ&lt;/p&gt;</source>
-        <translation>&lt;p&gt;预热之后，每个臂 i 都有一个估计值 μ̂ᵢ 和一个置信半宽 Cᵢ：它的真实 logit 以很高的概率落在 μ̂ᵢ ± Cᵢ 内。&lt;i&gt;淘汰&lt;/i&gt;视图画出了这些区间；拉取越多，区间越窄，大约按 1/√tᵢ 缩小。&lt;/p&gt;&lt;p class='formula'&gt;Cᵢ = √(2·vᵢ·L)，&amp;nbsp;&amp;nbsp; vᵢ ≈ σᵢ² / tᵢ&lt;/p&gt;</translation>
+        <source>&lt;p&gt;After the warm-up every arm i has an estimate μ̂ᵢ and a confidence half-width Cᵢ: with high probability its true logit lies in μ̂ᵢ ± Cᵢ. The &lt;i&gt;Elimination&lt;/i&gt; view draws these intervals; more pulls make them narrower, like 1/√tᵢ.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;Cᵢ = √(2·vᵢ·L), &amp;nbsp;&amp;nbsp; vᵢ ≈ σᵢ² / tᵢ&lt;/p&gt;</source>
+        <translation>&lt;p&gt;预热之后，每个臂 i 都有一个估计值 μ̂ᵢ 和一个置信半宽 Cᵢ：它的真实 logit 以很高的概率落在 μ̂ᵢ ± Cᵢ 内。&lt;i&gt;淘汰&lt;/i&gt;视图画出了这些区间；拉取越多，区间越窄，大约按 1/√tᵢ 缩小。&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;Cᵢ = √(2·vᵢ·L)，&amp;nbsp;&amp;nbsp; vᵢ ≈ σᵢ² / tᵢ&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Predict the next elimination</source>
         <translation>预测下一次淘汰</translation>
     </message>
     <message>
-        <source>&lt;p&gt;An arm is dropped when the upper end of its interval falls below the lower end of the leader's interval: it can no longer be the best.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Which arm will the next round eliminate?&lt;/b&gt; Pick one below; the replay then advances one round and tells you whether you were right. Repeat until the elimination is over.&lt;/p&gt;&lt;p class='formula'&gt;drop i ⇔ μ̂ᵢ + Cᵢ &amp;lt; maxⱼ (μ̂ⱼ − Cⱼ)&lt;/p&gt;</source>
-        <translation>&lt;p&gt;当一个臂区间的上端低于领先者区间的下端时，它就被淘汰：它已不可能是最优的。&lt;/p&gt;&lt;p&gt;&lt;b&gt;下一轮会淘汰哪个臂？&lt;/b&gt;请在下面选择一个；回放随后前进一轮，并告诉您是否猜对。重复进行，直到淘汰结束。&lt;/p&gt;&lt;p class='formula'&gt;淘汰 i ⇔ μ̂ᵢ + Cᵢ &amp;lt; maxⱼ (μ̂ⱼ − Cⱼ)&lt;/p&gt;</translation>
+        <source>&lt;p&gt;An arm is dropped when the upper end of its interval falls below the lower end of the leader&apos;s interval: it can no longer be the best.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Which arm will the next round eliminate?&lt;/b&gt; Pick one below; the replay then advances one round and tells you whether you were right. Repeat until the elimination is over.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;drop i ⇔ μ̂ᵢ + Cᵢ &amp;lt; maxⱼ (μ̂ⱼ − Cⱼ)&lt;/p&gt;</source>
+        <translation>&lt;p&gt;当一个臂区间的上端低于领先者区间的下端时，它就被淘汰：它已不可能是最优的。&lt;/p&gt;&lt;p&gt;&lt;b&gt;下一轮会淘汰哪个臂？&lt;/b&gt;请在下面选择一个；回放随后前进一轮，并告诉您是否猜对。重复进行，直到淘汰结束。&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;淘汰 i ⇔ μ̂ᵢ + Cᵢ &amp;lt; maxⱼ (μ̂ⱼ − Cⱼ)&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Why the rounds are cheap</source>
         <translation>为什么每一轮代价很低</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Each round pulls the survivors until their variance is half the previous target, so their intervals shrink by √2 per round. An arm far below the best is ruled out after a few cheap rounds; only arms close to the best need many pulls.&lt;/p&gt;&lt;p class='formula'&gt;pulls for arm i ≈ σ²·L / Δᵢ², &amp;nbsp;&amp;nbsp; Δᵢ = μ* − μᵢ&lt;/p&gt;</source>
-        <translation>&lt;p&gt;每一轮都会拉取幸存的臂，直到它们的方差降到上一轮目标的一半，因此区间每轮缩小 √2 倍。远低于最优臂的臂在几轮廉价的拉取后就被排除；只有接近最优的臂才需要大量拉取。&lt;/p&gt;&lt;p class='formula'&gt;臂 i 的拉取次数 ≈ σ²·L / Δᵢ²，&amp;nbsp;&amp;nbsp; Δᵢ = μ* − μᵢ&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Each round pulls the survivors until their variance is half the previous target, so their intervals shrink by √2 per round. An arm far below the best is ruled out after a few cheap rounds; only arms close to the best need many pulls.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;pulls for arm i ≈ σ²·L / Δᵢ², &amp;nbsp;&amp;nbsp; Δᵢ = μ* − μᵢ&lt;/p&gt;</source>
+        <translation>&lt;p&gt;每一轮都会拉取幸存的臂，直到它们的方差降到上一轮目标的一半，因此区间每轮缩小 √2 倍。远低于最优臂的臂在几轮廉价的拉取后就被排除；只有接近最优的臂才需要大量拉取。&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;臂 i 的拉取次数 ≈ σ²·L / Δᵢ²，&amp;nbsp;&amp;nbsp; Δᵢ = μ* − μᵢ&lt;/p&gt;</translation>
     </message>
     <message>
         <source>3 · Smaller variance, fewer pulls</source>
@@ -88,24 +88,24 @@
         <translation>均匀，有放回</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The plainest sampler picks every column uniformly at random and independently, so a column may come twice. The variance of the estimate is σᵢ²/t, where σᵢ² is the spread of the scaled products d·Aᵢⱼ·xⱼ over the columns.&lt;/p&gt;&lt;p&gt;Note the total pulls in the &lt;i&gt;Result&lt;/i&gt; panel.&lt;/p&gt;&lt;p class='formula'&gt;Var μ̂ᵢ = σᵢ² / t&lt;/p&gt;</source>
-        <translation>&lt;p&gt;最朴素的采样器独立、均匀地随机选取每一列，因此同一列可能出现两次。估计的方差为 σᵢ²/t，其中 σᵢ² 是缩放乘积 d·Aᵢⱼ·xⱼ 在各列上的离散程度。&lt;/p&gt;&lt;p&gt;请留意&lt;i&gt;结果&lt;/i&gt;面板中的总拉取次数。&lt;/p&gt;&lt;p class='formula'&gt;Var μ̂ᵢ = σᵢ² / t&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The plainest sampler picks every column uniformly at random and independently, so a column may come twice. The variance of the estimate is σᵢ²/t, where σᵢ² is the spread of the scaled products d·Aᵢⱼ·xⱼ over the columns.&lt;/p&gt;&lt;p&gt;Note the total pulls in the &lt;i&gt;Result&lt;/i&gt; panel.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;Var μ̂ᵢ = σᵢ² / t&lt;/p&gt;</source>
+        <translation>&lt;p&gt;最朴素的采样器独立、均匀地随机选取每一列，因此同一列可能出现两次。估计的方差为 σᵢ²/t，其中 σᵢ² 是缩放乘积 d·Aᵢⱼ·xⱼ 在各列上的离散程度。&lt;/p&gt;&lt;p&gt;请留意&lt;i&gt;结果&lt;/i&gt;面板中的总拉取次数。&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;Var μ̂ᵢ = σᵢ² / t&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Without replacement</source>
         <translation>无放回</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Drawing the columns without replacement never repeats one. After t of d columns the variance carries the finite-population correction; at t = d it is zero, because the estimate is then exact.&lt;/p&gt;&lt;p&gt;Compare the total pulls with the previous step.&lt;/p&gt;&lt;p class='formula'&gt;Var μ̂ᵢ = (σᵢ² / t)·(d − t) / (d − 1)&lt;/p&gt;</source>
-        <translation>&lt;p&gt;无放回地抽取列，就不会重复抽到同一列。抽取了 d 列中的 t 列后，方差带有有限总体校正；当 t = d 时方差为零，因为此时估计是精确的。&lt;/p&gt;&lt;p&gt;请与上一步比较总拉取次数。&lt;/p&gt;&lt;p class='formula'&gt;Var μ̂ᵢ = (σᵢ² / t)·(d − t) / (d − 1)&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Drawing the columns without replacement never repeats one. After t of d columns the variance carries the finite-population correction; at t = d it is zero, because the estimate is then exact.&lt;/p&gt;&lt;p&gt;Compare the total pulls with the previous step.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;Var μ̂ᵢ = (σᵢ² / t)·(d − t) / (d − 1)&lt;/p&gt;</source>
+        <translation>&lt;p&gt;无放回地抽取列，就不会重复抽到同一列。抽取了 d 列中的 t 列后，方差带有有限总体校正；当 t = d 时方差为零，因为此时估计是精确的。&lt;/p&gt;&lt;p&gt;请与上一步比较总拉取次数。&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;Var μ̂ᵢ = (σᵢ² / t)·(d − t) / (d − 1)&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Importance sampling</source>
         <translation>重要性采样</translation>
     </message>
     <message>
-        <source>&lt;p&gt;A few columns with large |Aᵢⱼ·xⱼ| dominate the sum. Sampling column j with probability qⱼ proportional to a weight (here the column norm of A times |xⱼ|) and dividing each product by qⱼ keeps the estimate unbiased, and the variance drops the more closely qⱼ follows |Aᵢⱼ·xⱼ|.&lt;/p&gt;&lt;p&gt;The studio combines it with sampling without replacement (Gumbel top-k with the Horvitz–Thompson estimator). Compare the pulls again.&lt;/p&gt;&lt;p class='formula'&gt;μ̂ᵢ = (1/t)·Σₛ Aᵢⱼₛ·xⱼₛ / qⱼₛ, &amp;nbsp;&amp;nbsp; qⱼ ∝ ‖A·ⱼ‖₁·|xⱼ|&lt;/p&gt;</source>
-        <translation>&lt;p&gt;少数 |Aᵢⱼ·xⱼ| 很大的列主导了这个和。以与某个权重成正比的概率 qⱼ 抽取第 j 列（这里是 A 的列范数乘以 |xⱼ|），并将每个乘积除以 qⱼ，估计仍然是无偏的；qⱼ 越接近 |Aᵢⱼ·xⱼ|，方差下降得越多。&lt;/p&gt;&lt;p&gt;本工具将它与无放回采样结合使用（Gumbel top-k 加 Horvitz–Thompson 估计量）。请再比较一次拉取次数。&lt;/p&gt;&lt;p class='formula'&gt;μ̂ᵢ = (1/t)·Σₛ Aᵢⱼₛ·xⱼₛ / qⱼₛ，&amp;nbsp;&amp;nbsp; qⱼ ∝ ‖A·ⱼ‖₁·|xⱼ|&lt;/p&gt;</translation>
+        <source>&lt;p&gt;A few columns with large |Aᵢⱼ·xⱼ| dominate the sum. Sampling column j with probability qⱼ proportional to a weight (here the column norm of A times |xⱼ|) and dividing each product by qⱼ keeps the estimate unbiased, and the variance drops the more closely qⱼ follows |Aᵢⱼ·xⱼ|.&lt;/p&gt;&lt;p&gt;The studio combines it with sampling without replacement (Gumbel top-k with the Horvitz–Thompson estimator). Compare the pulls again.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;μ̂ᵢ = (1/t)·Σₛ Aᵢⱼₛ·xⱼₛ / qⱼₛ, &amp;nbsp;&amp;nbsp; qⱼ ∝ ‖A·ⱼ‖₁·|xⱼ|&lt;/p&gt;</source>
+        <translation>&lt;p&gt;少数 |Aᵢⱼ·xⱼ| 很大的列主导了这个和。以与某个权重成正比的概率 qⱼ 抽取第 j 列（这里是 A 的列范数乘以 |xⱼ|），并将每个乘积除以 qⱼ，估计仍然是无偏的；qⱼ 越接近 |Aᵢⱼ·xⱼ|，方差下降得越多。&lt;/p&gt;&lt;p&gt;本工具将它与无放回采样结合使用（Gumbel top-k 加 Horvitz–Thompson 估计量）。请再比较一次拉取次数。&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;μ̂ᵢ = (1/t)·Σₛ Aᵢⱼₛ·xⱼₛ / qⱼₛ，&amp;nbsp;&amp;nbsp; qⱼ ∝ ‖A·ⱼ‖₁·|xⱼ|&lt;/p&gt;</translation>
     </message>
     <message>
         <source>See it in the Variance lab</source>
@@ -128,32 +128,32 @@
         <translation>为什么需要 S</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The probability of the winner is p* = exp(μ*) / S with S = Σᵢ exp(μᵢ). A relative error ε in p* needs log S to within about ε. Every arm contributes to S, but in proportion to exp(μᵢ): arms far below the top barely count.&lt;/p&gt;&lt;p class='formula'&gt;p* = exp(μ* − log S), &amp;nbsp;&amp;nbsp; S = Σᵢ exp(μᵢ)&lt;/p&gt;</source>
-        <translation>&lt;p&gt;胜者的概率为 p* = exp(μ*) / S，其中 S = Σᵢ exp(μᵢ)。要让 p* 的相对误差不超过 ε，log S 的误差需要大约在 ε 以内。每个臂都对 S 有贡献，但贡献与 exp(μᵢ) 成正比：远低于顶部的臂几乎不起作用。&lt;/p&gt;&lt;p class='formula'&gt;p* = exp(μ* − log S)，&amp;nbsp;&amp;nbsp; S = Σᵢ exp(μᵢ)&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The probability of the winner is p* = exp(μ*) / S with S = Σᵢ exp(μᵢ). A relative error ε in p* needs log S to within about ε. Every arm contributes to S, but in proportion to exp(μᵢ): arms far below the top barely count.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;p* = exp(μ* − log S), &amp;nbsp;&amp;nbsp; S = Σᵢ exp(μᵢ)&lt;/p&gt;</source>
+        <translation>&lt;p&gt;胜者的概率为 p* = exp(μ*) / S，其中 S = Σᵢ exp(μᵢ)。要让 p* 的相对误差不超过 ε，log S 的误差需要大约在 ε 以内。每个臂都对 S 有贡献，但贡献与 exp(μᵢ) 成正比：远低于顶部的臂几乎不起作用。&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;p* = exp(μ* − log S)，&amp;nbsp;&amp;nbsp; S = Σᵢ exp(μᵢ)&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Stage 1: a rough estimate</source>
         <translation>阶段 1：粗略估计</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The warm-up gives every arm a rough estimate μ̂ᵢ with its interval. From it the studio takes a cautious share of S for every arm, αᵢ = exp(μ̂ᵢ − Cᵢ). Arms with a large αᵢ matter; arms with a tiny αᵢ hardly change S.&lt;/p&gt;&lt;p class='formula'&gt;αᵢ = exp(μ̂ᵢ − Cᵢ), &amp;nbsp;&amp;nbsp; Ŝ₁ = Σᵢ αᵢ&lt;/p&gt;</source>
-        <translation>&lt;p&gt;预热为每个臂提供一个粗略估计 μ̂ᵢ 及其区间。据此，本工具为每个臂取一个保守的 S 份额 αᵢ = exp(μ̂ᵢ − Cᵢ)。αᵢ 大的臂很重要；αᵢ 极小的臂几乎不改变 S。&lt;/p&gt;&lt;p class='formula'&gt;αᵢ = exp(μ̂ᵢ − Cᵢ)，&amp;nbsp;&amp;nbsp; Ŝ₁ = Σᵢ αᵢ&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The warm-up gives every arm a rough estimate μ̂ᵢ with its interval. From it the studio takes a cautious share of S for every arm, αᵢ = exp(μ̂ᵢ − Cᵢ). Arms with a large αᵢ matter; arms with a tiny αᵢ hardly change S.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;αᵢ = exp(μ̂ᵢ − Cᵢ), &amp;nbsp;&amp;nbsp; Ŝ₁ = Σᵢ αᵢ&lt;/p&gt;</source>
+        <translation>&lt;p&gt;预热为每个臂提供一个粗略估计 μ̂ᵢ 及其区间。据此，本工具为每个臂取一个保守的 S 份额 αᵢ = exp(μ̂ᵢ − Cᵢ)。αᵢ 大的臂很重要；αᵢ 极小的臂几乎不改变 S。&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;αᵢ = exp(μ̂ᵢ − Cᵢ)，&amp;nbsp;&amp;nbsp; Ŝ₁ = Σᵢ αᵢ&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Stage 2: pulls where S needs them</source>
         <translation>阶段 2：在 S 需要的地方拉取</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Each arm gets a variance target Vᵢ: small for the arms that carry much of S, large for the rest. The &lt;i&gt;Partition function&lt;/i&gt; view shows every arm's current variance against its target (dashed); an arm is pulled until it is below its target.&lt;/p&gt;&lt;p class='formula'&gt;Vᵢ = min( ε·Σα / (16√2·log(6n/δ)·γᵢ·Σγ), ε²·Σα / (16·log(12/δ)·αᵢ) ), γᵢ = √αᵢ&lt;/p&gt;</source>
-        <translation>&lt;p&gt;每个臂都得到一个方差目标 Vᵢ：对 S 贡献大的臂目标小，其余臂目标大。&lt;i&gt;配分函数&lt;/i&gt;视图显示每个臂当前的方差及其目标（虚线）；一个臂会被持续拉取，直到方差低于目标。&lt;/p&gt;&lt;p class='formula'&gt;Vᵢ = min( ε·Σα / (16√2·log(6n/δ)·γᵢ·Σγ), ε²·Σα / (16·log(12/δ)·αᵢ) )，γᵢ = √αᵢ&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Each arm gets a variance target Vᵢ: small for the arms that carry much of S, large for the rest. The &lt;i&gt;Partition function&lt;/i&gt; view shows every arm&apos;s current variance against its target (dashed); an arm is pulled until it is below its target.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;Vᵢ = min( ε·Σα / (16√2·log(6n/δ)·γᵢ·Σγ), ε²·Σα / (16·log(12/δ)·αᵢ) ), γᵢ = √αᵢ&lt;/p&gt;</source>
+        <translation>&lt;p&gt;每个臂都得到一个方差目标 Vᵢ：对 S 贡献大的臂目标小，其余臂目标大。&lt;i&gt;配分函数&lt;/i&gt;视图显示每个臂当前的方差及其目标（虚线）；一个臂会被持续拉取，直到方差低于目标。&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;Vᵢ = min( ε·Σα / (16√2·log(6n/δ)·γᵢ·Σγ), ε²·Σα / (16·log(12/δ)·αᵢ) )，γᵢ = √αᵢ&lt;/p&gt;</translation>
     </message>
     <message>
         <source>The estimate</source>
         <translation>估计结果</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The running estimate log Ŝ ends inside the band log(1 ± ε) around the true log S. With the winner's logit it gives the probability the studio reports.&lt;/p&gt;&lt;p class='formula'&gt;p̂* = exp(μ̂* − log Ŝ)&lt;/p&gt;</source>
-        <translation>&lt;p&gt;当前估计 log Ŝ 最终落在真实 log S 周围的 log(1 ± ε) 带内。结合胜者的 logit，就得到本工具报告的概率。&lt;/p&gt;&lt;p class='formula'&gt;p̂* = exp(μ̂* − log Ŝ)&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The running estimate log Ŝ ends inside the band log(1 ± ε) around the true log S. With the winner&apos;s logit it gives the probability the studio reports.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;p̂* = exp(μ̂* − log Ŝ)&lt;/p&gt;</source>
+        <translation>&lt;p&gt;当前估计 log Ŝ 最终落在真实 log S 周围的 log(1 ± ε) 带内。结合胜者的 logit，就得到本工具报告的概率。&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;p̂* = exp(μ̂* − log Ŝ)&lt;/p&gt;</translation>
     </message>
     <message>
         <source>5 · ε and δ: how often is it wrong?</source>
@@ -168,8 +168,8 @@
         <translation>一次运行，一个判定</translation>
     </message>
     <message>
-        <source>&lt;p&gt;A run &lt;b&gt;succeeds&lt;/b&gt; when it returns the true top-k and every p̂ is within a factor 1 ± ε of the true p. ε is the accuracy you ask for; δ is the probability of failure you accept. The &lt;i&gt;Result&lt;/i&gt; panel shows this run's verdict.&lt;/p&gt;&lt;p class='formula'&gt;P( correct top-k ∧ |p̂ − p| ≤ ε·p ) ≥ 1 − δ&lt;/p&gt;</source>
-        <translation>&lt;p&gt;如果一次运行返回了真实的 top-k，并且每个 p̂ 都在真实 p 的 1 ± ε 倍之内，这次运行就算&lt;b&gt;成功&lt;/b&gt;。ε 是您要求的精度；δ 是您能接受的失败概率。&lt;i&gt;结果&lt;/i&gt;面板显示本次运行的判定。&lt;/p&gt;&lt;p class='formula'&gt;P( top-k 正确 ∧ |p̂ − p| ≤ ε·p ) ≥ 1 − δ&lt;/p&gt;</translation>
+        <source>&lt;p&gt;A run &lt;b&gt;succeeds&lt;/b&gt; when it returns the true top-k and every p̂ is within a factor 1 ± ε of the true p. ε is the accuracy you ask for; δ is the probability of failure you accept. The &lt;i&gt;Result&lt;/i&gt; panel shows this run&apos;s verdict.&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;P( correct top-k ∧ |p̂ − p| ≤ ε·p ) ≥ 1 − δ&lt;/p&gt;</source>
+        <translation>&lt;p&gt;如果一次运行返回了真实的 top-k，并且每个 p̂ 都在真实 p 的 1 ± ε 倍之内，这次运行就算&lt;b&gt;成功&lt;/b&gt;。ε 是您要求的精度；δ 是您能接受的失败概率。&lt;i&gt;结果&lt;/i&gt;面板显示本次运行的判定。&lt;/p&gt;&lt;p class=&apos;formula&apos;&gt;P( top-k 正确 ∧ |p̂ − p| ≤ ε·p ) ≥ 1 − δ&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Many runs</source>
@@ -226,7 +226,7 @@
         <translation>第 %1 行，查询 %2</translation>
     </message>
     <message>
-        <source>%1: unknown plot format '%2' (use .png, .pdf or .svg)</source>
+        <source>%1: unknown plot format &apos;%2&apos; (use .png, .pdf or .svg)</source>
         <translation>%1：未知的图表格式“%2”（请使用 .png、.pdf 或 .svg）</translation>
     </message>
     <message>
@@ -241,7 +241,7 @@
         <translation>关于 AdaSoftmax Studio</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;AdaSoftmax Studio&lt;/h2&gt;&lt;p&gt;Version %1 · source revision %2 · Qt %3&lt;/p&gt;&lt;p&gt;Top-k softmax and its partition function by adaptive sampling, with (ε, δ) guarantees: watch the algorithm work round by round, compare variance estimators, and measure what it would save on your own model's output layer.&lt;/p&gt;</source>
+        <source>&lt;h2&gt;AdaSoftmax Studio&lt;/h2&gt;&lt;p&gt;Version %1 · source revision %2 · Qt %3&lt;/p&gt;&lt;p&gt;Top-k softmax and its partition function by adaptive sampling, with (ε, δ) guarantees: watch the algorithm work round by round, compare variance estimators, and measure what it would save on your own model&apos;s output layer.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;AdaSoftmax Studio&lt;/h2&gt;&lt;p&gt;版本 %1 · 源代码修订 %2 · Qt %3&lt;/p&gt;&lt;p&gt;通过自适应采样计算 top-k softmax 及其配分函数，并提供 (ε, δ) 保证：逐轮观察算法的运行，比较各种方差估计量，并测量它在您自己模型的输出层上能节省多少计算。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -379,7 +379,7 @@
         <translation>± Cᵢ（置信半宽）</translation>
     </message>
     <message>
-        <source>Error bars: the elimination's own half-widths Cᵢ = √(2·vᵢ·L), L = %1.</source>
+        <source>Error bars: the elimination&apos;s own half-widths Cᵢ = √(2·vᵢ·L), L = %1.</source>
         <translation>误差条：淘汰过程自身的半宽 Cᵢ = √(2·vᵢ·L)，L = %1。</translation>
     </message>
     <message>
@@ -450,7 +450,7 @@
         <translation>淘汰，第 %1 轮</translation>
     </message>
     <message>
-        <source>Each contender gets a confidence interval around its estimate. An arm whose upper end falls below the leader's lower end cannot be the best and is dropped; the survivors are sampled deeper, to half the previous variance target. %1 of %2 arms are still contending.</source>
+        <source>Each contender gets a confidence interval around its estimate. An arm whose upper end falls below the leader&apos;s lower end cannot be the best and is dropped; the survivors are sampled deeper, to half the previous variance target. %1 of %2 arms are still contending.</source>
         <translation>每个候选臂在其估计值周围得到一个置信区间。上端低于领先者下端的臂不可能是最优的，因而被淘汰；幸存者会被更深入地采样，直到达到上一轮方差目标的一半。%2 个臂中仍有 %1 个在竞争。</translation>
     </message>
     <message>
@@ -460,7 +460,7 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</source>
 L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
     </message>
     <message>
-        <source>The winner's logit</source>
+        <source>The winner&apos;s logit</source>
         <translation>胜者的 logit</translation>
     </message>
     <message>
@@ -468,7 +468,7 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <translation>已识别的 top-%1 臂被精确计算：每个 D = %2 个乘积，因此其 logit 没有采样误差。</translation>
     </message>
     <message>
-        <source>The identified top-%1 arm(s) are sampled until the logit's additive error is small enough for p̂ to stay within 1 ± ε.</source>
+        <source>The identified top-%1 arm(s) are sampled until the logit&apos;s additive error is small enough for p̂ to stay within 1 ± ε.</source>
         <translation>已识别的 top-%1 臂被持续采样，直到 logit 的加性误差足够小，使 p̂ 保持在 1 ± ε 之内。</translation>
     </message>
     <message>
@@ -496,7 +496,7 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <translation>完成</translation>
     </message>
     <message>
-        <source>The run used %1 pulls, %2 % of exact softmax's n·D = %3 (a %4× saving), and returns the top-%5 with probabilities estimated as exp(estimate − log-partition estimate).</source>
+        <source>The run used %1 pulls, %2 % of exact softmax&apos;s n·D = %3 (a %4× saving), and returns the top-%5 with probabilities estimated as exp(estimate − log-partition estimate).</source>
         <translation>本次运行使用了 %1 次拉取，为精确 softmax 的 n·D = %3 的 %2 %（节省 %4×），返回 top-%5 及其概率，概率估计为 exp(估计值 − 对数配分函数估计)。</translation>
     </message>
     <message>
@@ -614,7 +614,7 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <source>the scenario's query %1 does not exist in %2 (queries 0 … %3); showing query %3</source>
+        <source>the scenario&apos;s query %1 does not exist in %2 (queries 0 … %3); showing query %3</source>
         <translation>场景中的查询 %1 在 %2 中不存在（查询 0 … %3）；显示查询 %3</translation>
     </message>
     <message>
@@ -952,7 +952,7 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <translation>softmax(β·A·x) 中的逆温度 β</translation>
     </message>
     <message>
-        <source>Applies the preset's sampler, weights, exact winner and warm-up cap</source>
+        <source>Applies the preset&apos;s sampler, weights, exact winner and warm-up cap</source>
         <translation>应用该预设的采样器、权重、精确胜者和预热上限</translation>
     </message>
     <message>
@@ -1004,7 +1004,7 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <translation>查询</translation>
     </message>
     <message>
-        <source>Which of the dataset's queries x to run</source>
+        <source>Which of the dataset&apos;s queries x to run</source>
         <translation>要运行数据集中的哪个查询 x</translation>
     </message>
     <message>
@@ -1234,20 +1234,20 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <translation>结果摘要</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#2ca02c; font-size:large'&gt;&lt;b&gt;✓ success&lt;/b&gt;&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#2ca02c; font-size:large'&gt;&lt;b&gt;✓ 成功&lt;/b&gt;&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#2ca02c; font-size:large&apos;&gt;&lt;b&gt;✓ success&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#2ca02c; font-size:large&apos;&gt;&lt;b&gt;✓ 成功&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#d62728; font-size:large'&gt;&lt;b&gt;✗ failure&lt;/b&gt;&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#d62728; font-size:large'&gt;&lt;b&gt;✗ 失败&lt;/b&gt;&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#d62728; font-size:large&apos;&gt;&lt;b&gt;✗ failure&lt;/b&gt;&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#d62728; font-size:large&apos;&gt;&lt;b&gt;✗ 失败&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
     <message>
         <source>correct top-%1 and every p̂ within 1 ± ε</source>
         <translation>top-%1 正确且每个 p̂ 都在 1 ± ε 之内</translation>
     </message>
     <message>
-        <source>&lt;p&gt;%1 &amp;nbsp;&lt;span style='color:#666'&gt;(%2)&lt;/span&gt;&lt;br&gt;%3, query %4&lt;/p&gt;&lt;table cellspacing=0 cellpadding=3 border=1 style='border-collapse:collapse'&gt;&lt;tr&gt;&lt;th&gt;#&lt;/th&gt;&lt;th&gt;arm&lt;/th&gt;&lt;th&gt;true rank&lt;/th&gt;&lt;th&gt;p̂&lt;/th&gt;&lt;th&gt;p&lt;/th&gt;&lt;th&gt;p̂/p − 1&lt;/th&gt;&lt;th&gt;≤ ε&lt;/th&gt;&lt;/tr&gt;%5&lt;/table&gt;&lt;table cellspacing=0 cellpadding=2 style='margin-top:6px'&gt;&lt;tr&gt;&lt;td&gt;log Ŝ&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;td&gt;&amp;nbsp;vs log S&lt;/td&gt;&lt;td align=right&gt;%7&lt;/td&gt;&lt;td&gt;&amp;nbsp;(Ŝ/S − 1 = %8 %)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;pulls&lt;/td&gt;&lt;td align=right&gt;%9&lt;/td&gt;&lt;td&gt;&amp;nbsp;vs n·D&lt;/td&gt;&lt;td align=right&gt;%10&lt;/td&gt;&lt;td&gt;&amp;nbsp;(%11 %, speedup &lt;b&gt;%12×&lt;/b&gt;)&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p style='color:#666'&gt;ε = %13, δ = %14, preset %15, sampler %16&lt;/p&gt;</source>
-        <translation>&lt;p&gt;%1 &amp;nbsp;&lt;span style='color:#666'&gt;（%2）&lt;/span&gt;&lt;br&gt;%3，查询 %4&lt;/p&gt;&lt;table cellspacing=0 cellpadding=3 border=1 style='border-collapse:collapse'&gt;&lt;tr&gt;&lt;th&gt;#&lt;/th&gt;&lt;th&gt;臂&lt;/th&gt;&lt;th&gt;真实排名&lt;/th&gt;&lt;th&gt;p̂&lt;/th&gt;&lt;th&gt;p&lt;/th&gt;&lt;th&gt;p̂/p − 1&lt;/th&gt;&lt;th&gt;≤ ε&lt;/th&gt;&lt;/tr&gt;%5&lt;/table&gt;&lt;table cellspacing=0 cellpadding=2 style='margin-top:6px'&gt;&lt;tr&gt;&lt;td&gt;log Ŝ&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;td&gt;&amp;nbsp;对比 log S&lt;/td&gt;&lt;td align=right&gt;%7&lt;/td&gt;&lt;td&gt;&amp;nbsp;（Ŝ/S − 1 = %8 %）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;拉取&lt;/td&gt;&lt;td align=right&gt;%9&lt;/td&gt;&lt;td&gt;&amp;nbsp;对比 n·D&lt;/td&gt;&lt;td align=right&gt;%10&lt;/td&gt;&lt;td&gt;&amp;nbsp;（%11 %，加速 &lt;b&gt;%12×&lt;/b&gt;）&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p style='color:#666'&gt;ε = %13，δ = %14，预设 %15，采样器 %16&lt;/p&gt;</translation>
+        <source>&lt;p&gt;%1 &amp;nbsp;&lt;span style=&apos;color:#666&apos;&gt;(%2)&lt;/span&gt;&lt;br&gt;%3, query %4&lt;/p&gt;&lt;table cellspacing=0 cellpadding=3 border=1 style=&apos;border-collapse:collapse&apos;&gt;&lt;tr&gt;&lt;th&gt;#&lt;/th&gt;&lt;th&gt;arm&lt;/th&gt;&lt;th&gt;true rank&lt;/th&gt;&lt;th&gt;p̂&lt;/th&gt;&lt;th&gt;p&lt;/th&gt;&lt;th&gt;p̂/p − 1&lt;/th&gt;&lt;th&gt;≤ ε&lt;/th&gt;&lt;/tr&gt;%5&lt;/table&gt;&lt;table cellspacing=0 cellpadding=2 style=&apos;margin-top:6px&apos;&gt;&lt;tr&gt;&lt;td&gt;log Ŝ&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;td&gt;&amp;nbsp;vs log S&lt;/td&gt;&lt;td align=right&gt;%7&lt;/td&gt;&lt;td&gt;&amp;nbsp;(Ŝ/S − 1 = %8 %)&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;pulls&lt;/td&gt;&lt;td align=right&gt;%9&lt;/td&gt;&lt;td&gt;&amp;nbsp;vs n·D&lt;/td&gt;&lt;td align=right&gt;%10&lt;/td&gt;&lt;td&gt;&amp;nbsp;(%11 %, speedup &lt;b&gt;%12×&lt;/b&gt;)&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p style=&apos;color:#666&apos;&gt;ε = %13, δ = %14, preset %15, sampler %16&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1 &amp;nbsp;&lt;span style=&apos;color:#666&apos;&gt;（%2）&lt;/span&gt;&lt;br&gt;%3，查询 %4&lt;/p&gt;&lt;table cellspacing=0 cellpadding=3 border=1 style=&apos;border-collapse:collapse&apos;&gt;&lt;tr&gt;&lt;th&gt;#&lt;/th&gt;&lt;th&gt;臂&lt;/th&gt;&lt;th&gt;真实排名&lt;/th&gt;&lt;th&gt;p̂&lt;/th&gt;&lt;th&gt;p&lt;/th&gt;&lt;th&gt;p̂/p − 1&lt;/th&gt;&lt;th&gt;≤ ε&lt;/th&gt;&lt;/tr&gt;%5&lt;/table&gt;&lt;table cellspacing=0 cellpadding=2 style=&apos;margin-top:6px&apos;&gt;&lt;tr&gt;&lt;td&gt;log Ŝ&lt;/td&gt;&lt;td align=right&gt;%6&lt;/td&gt;&lt;td&gt;&amp;nbsp;对比 log S&lt;/td&gt;&lt;td align=right&gt;%7&lt;/td&gt;&lt;td&gt;&amp;nbsp;（Ŝ/S − 1 = %8 %）&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;拉取&lt;/td&gt;&lt;td align=right&gt;%9&lt;/td&gt;&lt;td&gt;&amp;nbsp;对比 n·D&lt;/td&gt;&lt;td align=right&gt;%10&lt;/td&gt;&lt;td&gt;&amp;nbsp;（%11 %，加速 &lt;b&gt;%12×&lt;/b&gt;）&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;p style=&apos;color:#666&apos;&gt;ε = %13，δ = %14，预设 %15，采样器 %16&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1303,7 +1303,7 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <translation>%1。该输出头与输入嵌入 %2 共享权重。</translation>
     </message>
     <message>
-        <source>%1 with %2 tensors; the loader's own pick is preselected.</source>
+        <source>%1 with %2 tensors; the loader&apos;s own pick is preselected.</source>
         <translation>%1 含 %2 个张量；已预先选中加载器自己的选择。</translation>
     </message>
     <message>
@@ -1349,7 +1349,7 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
 <context>
     <name>ada::VarianceLabPanel</name>
     <message>
-        <source>An arm index, a name from the dataset's vocabulary, 'top' or 'random'</source>
+        <source>An arm index, a name from the dataset&apos;s vocabulary, &apos;top&apos; or &apos;random&apos;</source>
         <translation>臂的索引、数据集词表中的名称、“top” 或 “random”</translation>
     </message>
     <message>
@@ -1365,7 +1365,7 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <translation>重复次数</translation>
     </message>
     <message>
-        <source>Sample sizes: '10,50,200', 'log:N' or 'linear:N' (from 10 to d)</source>
+        <source>Sample sizes: &apos;10,50,200&apos;, &apos;log:N&apos; or &apos;linear:N&apos; (from 10 to d)</source>
         <translation>样本量：“10,50,200”、“log:N” 或 “linear:N”（从 10 到 d）</translation>
     </message>
     <message>
@@ -1381,7 +1381,7 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <translation>论文图示</translation>
     </message>
     <message>
-        <source>The layout of the paper's variance figure (§9)</source>
+        <source>The layout of the paper&apos;s variance figure (§9)</source>
         <translation>论文中方差图的布局（§9）</translation>
     </message>
     <message>
@@ -1466,6 +1466,65 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
     <message>
         <source>predicted variance</source>
         <translation>预测方差</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>AdaSoftmax Studio: watch adaptive softmax work, round by round.</source>
+        <translation>AdaSoftmax Studio：逐轮观察自适应 softmax 的运行。</translation>
+    </message>
+    <message>
+        <source>Open the scenario FILE (JSON) at start.</source>
+        <translation>启动时打开场景文件 FILE（JSON）。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Run the start-up scenario, save a screenshot of the window to FILE (PNG) and quit.</source>
+        <translation>运行启动场景，将窗口截图保存到 FILE（PNG）后退出。</translation>
+    </message>
+    <message>
+        <source>Measure replay frames per second for n = 1 000 and n = 50 000, print them and quit.</source>
+        <translation>测量 n = 1 000 和 n = 50 000 时每秒的回放帧数，输出后退出。</translation>
+    </message>
+    <message>
+        <source>With --screenshot: also run the variance lab&apos;s paper figure and show it.</source>
+        <translation>与 --screenshot 一起使用：同时运行并显示方差实验室的论文图示。</translation>
+    </message>
+    <message>
+        <source>Use the language CODE (en, de, zh_CN) for this start only.</source>
+        <translation>仅在本次启动时使用语言 CODE（en、de、zh_CN）。</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Use the THEME (system, light, dark) for this start only.</source>
+        <translation>仅在本次启动时使用主题 THEME（system、light、dark）。</translation>
+    </message>
+    <message>
+        <source>THEME</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Start the guided lesson N (1 … 5).</source>
+        <translation>启动第 N 节引导课程（1 … 5）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>With --lesson and --screenshot: take the picture at step K (1-based).</source>
+        <translation>与 --lesson 和 --screenshot 一起使用：在第 K 步截图（从 1 开始）。</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <translation>K</translation>
     </message>
 </context>
 </TS>

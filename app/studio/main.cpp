@@ -25,23 +25,44 @@ int main(int argc, char** argv)
     const QStringList args = QApplication::arguments();
     if (const qsizetype i = args.indexOf(QStringLiteral("--language")); i >= 0 && i + 1 < args.size())
         language = args[i + 1];
+    // The same for --theme: the palette must be set before the first widget exists.
     ada::installTranslations(language);
-    ada::applyTheme(ada::themeSetting());
+    ada::Theme theme = ada::themeSetting();
+    if (const qsizetype i = args.indexOf(QStringLiteral("--theme")); i >= 0 && i + 1 < args.size())
+        theme = args[i + 1] == QLatin1String("dark") ? ada::Theme::Dark
+            : args[i + 1] == QLatin1String("light")  ? ada::Theme::Light
+                                                     : ada::Theme::System;
+    ada::applyTheme(theme);
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("AdaSoftmax Studio: watch adaptive softmax work, round by round."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "AdaSoftmax Studio: watch adaptive softmax work, round by round."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
-        {"scenario", "Open the scenario FILE (JSON) at start.", "FILE"},
-        {"screenshot", "Run the start-up scenario, save a screenshot of the window to FILE (PNG) and quit.",
-         "FILE"},
+        {"scenario", QCoreApplication::translate("main", "Open the scenario FILE (JSON) at start."),
+         QCoreApplication::translate("main", "FILE")},
+        {"screenshot",
+         QCoreApplication::translate(
+             "main", "Run the start-up scenario, save a screenshot of the window to FILE (PNG) and quit."),
+         QCoreApplication::translate("main", "FILE")},
         {"bench-replay",
-         "Measure replay frames per second for n = 1 000 and n = 50 000, print them and quit."},
-        {"variance-lab", "With --screenshot: also run the variance lab's paper figure and show it."},
-        {"language", "Use the language CODE (en, de, zh_CN) for this start only.", "CODE"},
-        {"lesson", "Start the guided lesson N (1 … 5).", "N"},
-        {"lesson-step", "With --lesson and --screenshot: take the picture at step K (1-based).", "K"},
+         QCoreApplication::translate(
+             "main", "Measure replay frames per second for n = 1 000 and n = 50 000, print them and quit.")},
+        {"variance-lab",
+         QCoreApplication::translate(
+             "main", "With --screenshot: also run the variance lab's paper figure and show it.")},
+        {"language",
+         QCoreApplication::translate("main", "Use the language CODE (en, de, zh_CN) for this start only."),
+         QCoreApplication::translate("main", "CODE")},
+        {"theme",
+         QCoreApplication::translate("main", "Use the THEME (system, light, dark) for this start only."),
+         QCoreApplication::translate("main", "THEME")},
+        {"lesson", QCoreApplication::translate("main", "Start the guided lesson N (1 … 5)."),
+         QCoreApplication::translate("main", "N")},
+        {"lesson-step",
+         QCoreApplication::translate("main",
+                                     "With --lesson and --screenshot: take the picture at step K (1-based)."),
+         QCoreApplication::translate("main", "K")},
     });
     parser.process(app);
     if (parser.isSet("bench-replay"))
