@@ -74,6 +74,7 @@ void TestLessons::lessonRunsToCompletion()
             QVERIFY(!panel->feedback().isEmpty());
             ++predictions;
             verdict = panel->feedback();
+            qInfo().noquote() << verdict; // how the rounds went, for the log
         }
         if (panel->stepIndex() == panel->stepCount() - 1)
             break;
