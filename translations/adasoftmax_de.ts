@@ -1258,6 +1258,81 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
     </message>
 </context>
 <context>
+    <name>ada::Scenario</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>scenario: &quot;%1&quot; must be a number</source>
+        <translation>Szenario: „%1“ muss eine Zahl sein</translation>
+    </message>
+    <message>
+        <source>scenario: &quot;%1&quot; must be a string</source>
+        <translation>Szenario: „%1“ muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>scenario: unknown key &quot;%1&quot; in %2 (accepted: %3)</source>
+        <translation>Szenario: unbekannter Schlüssel „%1“ in %2 (erlaubt: %3)</translation>
+    </message>
+    <message>
+        <source>scenario: &quot;%1&quot; must be true or false</source>
+        <translation>Szenario: „%1“ muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>scenario: &quot;seed&quot; must be a non-negative integer (a number up to 2^53, or a string of digits up to 18446744073709551615)</source>
+        <translation>Szenario: „seed“ muss eine nichtnegative ganze Zahl sein (eine Zahl bis 2^53 oder eine Ziffernfolge bis 18446744073709551615)</translation>
+    </message>
+    <message>
+        <source>scenario: &quot;%1&quot;: %2</source>
+        <translation>Szenario: „%1“: %2</translation>
+    </message>
+    <message>
+        <source>the scenario</source>
+        <translation>das Szenario</translation>
+    </message>
+    <message>
+        <source>scenario: &quot;format&quot; must be &quot;adasoftmax-scenario&quot;</source>
+        <translation>Szenario: „format“ muss „adasoftmax-scenario“ sein</translation>
+    </message>
+    <message>
+        <source>scenario: version %1 is newer than this build reads (1)</source>
+        <translation>Szenario: Version %1 ist neuer, als dieser Build lesen kann (1)</translation>
+    </message>
+    <message>
+        <source>scenario: &quot;dataset&quot; is missing</source>
+        <translation>Szenario: „dataset“ fehlt</translation>
+    </message>
+    <message>
+        <source>scenario: &quot;query&quot; must be a non-negative integer</source>
+        <translation>Szenario: „query“ muss eine nichtnegative ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>scenario: &quot;config&quot; must be an object</source>
+        <translation>Szenario: „config“ muss ein Objekt sein</translation>
+    </message>
+    <message>
+        <source>scenario: &quot;k&quot; must be an integer</source>
+        <translation>Szenario: „k“ muss eine ganze Zahl sein</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: not valid JSON (%2 at offset %3)</source>
+        <translation>%1: kein gültiges JSON (%2 an Position %3)</translation>
+    </message>
+    <message>
+        <source>%1: a scenario is a JSON object</source>
+        <translation>%1: Ein Szenario ist ein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+</context>
+<context>
     <name>ada::ShortcutOverlay</name>
     <message>
         <source>Keyboard shortcuts</source>

@@ -1258,6 +1258,81 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
     </message>
 </context>
 <context>
+    <name>ada::Scenario</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>scenario: &quot;%1&quot; must be a number</source>
+        <translation>场景：“%1” 必须是数字</translation>
+    </message>
+    <message>
+        <source>scenario: &quot;%1&quot; must be a string</source>
+        <translation>场景：“%1” 必须是字符串</translation>
+    </message>
+    <message>
+        <source>scenario: unknown key &quot;%1&quot; in %2 (accepted: %3)</source>
+        <translation>场景：%2 中有未知的键 “%1”（可接受：%3）</translation>
+    </message>
+    <message>
+        <source>scenario: &quot;%1&quot; must be true or false</source>
+        <translation>场景：“%1” 必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>scenario: &quot;seed&quot; must be a non-negative integer (a number up to 2^53, or a string of digits up to 18446744073709551615)</source>
+        <translation>场景：“seed” 必须是非负整数（不超过 2^53 的数字，或不超过 18446744073709551615 的数字字符串）</translation>
+    </message>
+    <message>
+        <source>scenario: &quot;%1&quot;: %2</source>
+        <translation>场景：“%1”：%2</translation>
+    </message>
+    <message>
+        <source>the scenario</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <source>scenario: &quot;format&quot; must be &quot;adasoftmax-scenario&quot;</source>
+        <translation>场景：“format” 必须是 “adasoftmax-scenario”</translation>
+    </message>
+    <message>
+        <source>scenario: version %1 is newer than this build reads (1)</source>
+        <translation>场景：版本 %1 比此构建能读取的版本（1）更新</translation>
+    </message>
+    <message>
+        <source>scenario: &quot;dataset&quot; is missing</source>
+        <translation>场景：缺少 “dataset”</translation>
+    </message>
+    <message>
+        <source>scenario: &quot;query&quot; must be a non-negative integer</source>
+        <translation>场景：“query” 必须是非负整数</translation>
+    </message>
+    <message>
+        <source>scenario: &quot;config&quot; must be an object</source>
+        <translation>场景：“config” 必须是对象</translation>
+    </message>
+    <message>
+        <source>scenario: &quot;k&quot; must be an integer</source>
+        <translation>场景：“k” 必须是整数</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: not valid JSON (%2 at offset %3)</source>
+        <translation>%1：不是有效的 JSON（在偏移 %3 处：%2）</translation>
+    </message>
+    <message>
+        <source>%1: a scenario is a JSON object</source>
+        <translation>%1：场景必须是一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>ada::ShortcutOverlay</name>
     <message>
         <source>Keyboard shortcuts</source>
