@@ -62,11 +62,15 @@ void TestLessons::lessonRunsToCompletion()
     LessonPanel* panel = window.lessons();
     QVERIFY(panel->active());
     int predictions = 0;
-    QString verdict; // the prediction feedback once the elimination is over
+    QString verdict;                 // the prediction feedback once the elimination is over
+    std::vector<std::int64_t> pulls; // each step's run: lesson 3 compares the samplers' costs
     for (;;) {
         QTRY_VERIFY_WITH_TIMEOUT(panel->ready(), 120000);
         QVERIFY2(window.lastError().isEmpty(), qPrintable(window.lastError()));
         QVERIFY(!panel->text().isEmpty());
+        pulls.push_back(window.run()->trace.result.totalPulls);
+        qInfo() << "step" << panel->stepIndex() << toString(window.run()->config.sampler).data()
+                << pulls.back();
         while (panel->predicting()) { // answer every round with the first surviving arm
             const int before = window.playback().step();
             panel->predict(panel->candidates().front());
@@ -84,6 +88,11 @@ void TestLessons::lessonRunsToCompletion()
     if (index == 1) {
         QVERIFY2(predictions >= 2, "lesson 2 offers at least two rounds to predict");
         QVERIFY2(verdict.contains(QLatin1String("The elimination is over")), qPrintable(verdict));
+    }
+    if (index == 2) { // uniform with replacement, without replacement (FPC), importance sampling
+        qInfo() << "pulls per sampler:" << pulls[0] << pulls[1] << pulls[2];
+        QVERIFY(pulls[1] <= pulls[0]);
+        QVERIFY(pulls[2] < pulls[0]);
     }
     if (index == 4) {
         QCOMPARE(panel->experimentRows(), 4);
