@@ -893,6 +893,10 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <source>Lesson: %1</source>
         <translation>Lektion: %1</translation>
     </message>
+    <message>
+        <source>Run finished: %L1 pulls, %2× fewer than exact</source>
+        <translation>Lauf beendet: %L1 Züge, %2× weniger als exakt</translation>
+    </message>
 </context>
 <context>
     <name>ada::MessageBanner</name>

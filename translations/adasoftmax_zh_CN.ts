@@ -893,6 +893,10 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <source>Lesson: %1</source>
         <translation>课程：%1</translation>
     </message>
+    <message>
+        <source>Run finished: %L1 pulls, %2× fewer than exact</source>
+        <translation>运行完成：%L1 次拉取，比精确计算少 %2×</translation>
+    </message>
 </context>
 <context>
     <name>ada::MessageBanner</name>

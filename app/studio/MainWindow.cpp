@@ -207,8 +207,10 @@ void MainWindow::onRunFinished(RunDataPtr run)
     banner_->dismiss();
     showRun(std::move(run));
     const Result& r = run_->trace.result;
+    // In a lesson the step decides where the replay stands, so the run is not "replaying".
     statusBar()->showMessage(
-        tr("Run finished: %L1 pulls, %2× fewer than exact; replaying")
+        (lessons_->active() ? tr("Run finished: %L1 pulls, %2× fewer than exact")
+                            : tr("Run finished: %L1 pulls, %2× fewer than exact; replaying"))
             .arg(r.totalPulls)
             .arg(double(r.exactPulls()) / double(std::max<std::int64_t>(r.totalPulls, 1)), 0, 'f', 1),
         8000);
