@@ -1,6 +1,6 @@
 // The translations: each .ts file is complete (no unfinished entries, at most 5 % of translations
-// equal to their English source), each compiled .qm loads and changes the main window's strings,
-// and Qt's own translations come with it.
+// equal to their English source, the same placeholders as the source), each compiled .qm loads and changes
+// the main window's strings, and Qt's own translations come with it.
 #include "app/studio/Lessons.h"
 #include "app/studio/MainWindow.h"
 #include "app/studio/Preferences.h"
@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
@@ -54,7 +55,16 @@ void TestTranslations::tsFileIsComplete()
     QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
     QXmlStreamReader xml(&file);
     int messages = 0, same = 0;
-    QStringList unfinished;
+    QStringList unfinished, placeholders;
+    // A translation must use the same arg() placeholders (%1, %L2, …) as its source.
+    const QRegularExpression marker(QStringLiteral("%L?\\d+"));
+    auto markers = [&marker](const QString& text) {
+        QStringList found;
+        for (auto it = marker.globalMatch(text); it.hasNext();)
+            found << it.next().captured();
+        found.sort();
+        return found;
+    };
     QString source;
     while (!xml.atEnd()) {
         if (xml.readNext() != QXmlStreamReader::StartElement)
@@ -69,6 +79,8 @@ void TestTranslations::tsFileIsComplete()
                 unfinished << source;
             else if (text == source)
                 ++same;
+            if (!text.isEmpty() && markers(text) != markers(source))
+                placeholders << source;
         }
     }
     QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
@@ -76,6 +88,8 @@ void TestTranslations::tsFileIsComplete()
     QVERIFY2(unfinished.isEmpty(),
              qPrintable(
                  QStringLiteral("%1 unfinished, e.g. '%2'").arg(unfinished.size()).arg(unfinished.value(0))));
+    QVERIFY2(placeholders.isEmpty(),
+             qPrintable(QStringLiteral("placeholders differ in '%1'").arg(placeholders.value(0))));
     QVERIFY2(same * 20 <= messages,
              qPrintable(QStringLiteral("%1 of %2 translations equal their source").arg(same).arg(messages)));
 }
