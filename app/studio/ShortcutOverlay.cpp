@@ -38,11 +38,13 @@ void ShortcutOverlay::paintEvent(QPaintEvent*)
     QFont font = this->font();
     font.setPointSizeF(font.pointSizeF() * 1.4);
     p.setFont(font);
-    const QFontMetrics fm(font);
+    QFont bold = font;
+    bold.setBold(true);
+    const QFontMetrics fm(font), fmBold(bold); // keys are drawn bold: measure them so
     const int line = fm.height() * 3 / 2;
     int keyWidth = 0, whatWidth = fm.horizontalAdvance(tr("Keyboard shortcuts"));
     for (const ShortcutEntry& e : entries_) {
-        keyWidth = std::max(keyWidth, fm.horizontalAdvance(e.key.toString(QKeySequence::NativeText)));
+        keyWidth = std::max(keyWidth, fmBold.horizontalAdvance(e.key.toString(QKeySequence::NativeText)));
         whatWidth = std::max(whatWidth, fm.horizontalAdvance(e.what));
     }
     const int w = keyWidth + whatWidth + 5 * fm.height(), h = line * (int(entries_.size()) + 3);
@@ -53,8 +55,6 @@ void ShortcutOverlay::paintEvent(QPaintEvent*)
     p.drawRoundedRect(card, 12, 12);
     p.setPen(palette().windowText().color());
     int y = card.top() + line;
-    QFont bold = font;
-    bold.setBold(true);
     p.setFont(bold);
     p.drawText(QRect(card.left(), y - line / 2, w, line), Qt::AlignCenter, tr("Keyboard shortcuts"));
     y += line;

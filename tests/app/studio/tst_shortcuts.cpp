@@ -89,6 +89,8 @@ void TestShortcuts::helpOverlayListsThem()
     QVERIFY(!overlay->isVisible());
     QTest::keyClick(window_.get(), Qt::Key_F1);
     QVERIFY(overlay->isVisible());
+    if (const QString dir = qEnvironmentVariable("ADASOFTMAX_GRAB_DIR"); !dir.isEmpty()) // to look at it
+        QVERIFY(window_->grab().save(dir + QStringLiteral("/shortcut-overlay.png")));
     for (const char* key : {"Space", "Left", "Right", "Shift+Right", "R", "End"})
         QVERIFY2(overlay->text().contains(
                      QKeySequence(QString::fromLatin1(key)).toString(QKeySequence::NativeText)),
@@ -101,6 +103,10 @@ void TestShortcuts::aboutNamesVersionAndRevision()
 {
     AboutDialog about;
     QVERIFY(about.text().contains(QStringLiteral("0.1.0")));
+    if (const QString dir = qEnvironmentVariable("ADASOFTMAX_GRAB_DIR"); !dir.isEmpty()) {
+        about.show();
+        QVERIFY(about.grab().save(dir + QStringLiteral("/about.png")));
+    }
     QVERIFY(AboutDialog::revision() != QLatin1String("unknown")); // configured from a git checkout
     QVERIFY(about.text().contains(AboutDialog::revision()));
 }
