@@ -9,6 +9,7 @@
 #include <QAbstractSpinBox>
 #include <QAccessible>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QScrollBar>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -107,7 +108,8 @@ void TestShortcuts::aboutNamesVersionAndRevision()
         about.show();
         QVERIFY(about.grab().save(dir + QStringLiteral("/about.png")));
     }
-    QVERIFY(AboutDialog::revision() != QLatin1String("unknown")); // configured from a git checkout
+    if (QFileInfo::exists(QStringLiteral(SOURCE_DIR "/.git"))) // configured from a git checkout
+        QVERIFY(AboutDialog::revision() != QLatin1String("unknown"));
     QVERIFY(about.text().contains(AboutDialog::revision()));
 }
 
