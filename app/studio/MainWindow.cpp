@@ -218,10 +218,19 @@ void MainWindow::onRunFinished(RunDataPtr run)
                          QJsonDocument(currentScenario().toJson()).toJson(QJsonDocument::Compact));
     if (lessons_->active()) { // the lesson's step says where the replay stands
         lessons_->runArrived();
-        if (!screenshotPath_.isEmpty()) {
+        if (!screenshotPath_.isEmpty() && !lessonShotArmed_) {
+            lessonShotArmed_ = true; // a step with its own run comes back here: advance only once
             for (int i = 0; i < lessonShotStep_; ++i)
                 lessons_->next();
-            takeScreenshotSoon();
+            // A step's own run or its many-query table finishes later: take the picture when ready.
+            auto* poll = new QTimer(this);
+            connect(poll, &QTimer::timeout, this, [this, poll] {
+                if (!lessons_->ready())
+                    return;
+                poll->deleteLater();
+                takeScreenshotSoon();
+            });
+            poll->start(100);
         }
         return;
     }

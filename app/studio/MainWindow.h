@@ -136,6 +136,7 @@ private:
     QDockWidget* lessonDock_ = nullptr;
     ShortcutOverlay* shortcutOverlay_ = nullptr;
     int lessonShotStep_ = 0;
+    bool lessonShotArmed_ = false;
     QTabWidget* tabs_ = nullptr;
     QProgressBar* progressBar_ = nullptr;
     QPushButton* cancelButton_ = nullptr;
