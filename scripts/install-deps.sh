@@ -18,6 +18,8 @@ packages=(
     xvfb xauth
     # test-data generators (tests/datasets/make_head_files.py)
     python3 python3-h5py python3-numpy
+    # a CJK font so the Chinese translation renders (screenshots, offscreen tests)
+    fonts-noto-cjk
     # scripts/check-format.sh
     clang-format
 )

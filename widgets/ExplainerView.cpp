@@ -126,11 +126,15 @@ void ExplainerView::showStep(int step)
                                  .arg(D)
                                  .arg(c.epsilon)
                                  .arg(c.delta);
+    // The formula's box and the muted progress line take their colours from the palette, so the
+    // text stays legible in the dark theme.
+    const QString box = palette().color(QPalette::AlternateBase).name();
+    const QString muted = palette().color(QPalette::PlaceholderText).name();
     browser_->setHtml(QStringLiteral("<h3>%1</h3><p>%2</p><p style='font-family:serif; font-size:large; "
-                                     "background:#f4f4f8; padding:6px'>%3</p><p style='color:#666'>%4</p>")
+                                     "background:%5; padding:6px'>%3</p><p style='color:%6'>%4</p>")
                           .arg(title.toHtmlEscaped(), body.toHtmlEscaped(),
                                formula.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")),
-                               progress.toHtmlEscaped()));
+                               progress.toHtmlEscaped(), box, muted));
 }
 
 } // namespace ada

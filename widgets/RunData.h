@@ -7,6 +7,7 @@
 #include "core/Trace.h"
 
 #include <Eigen/Core>
+#include <QCoreApplication>
 #include <QString>
 
 #include <algorithm>
@@ -35,7 +36,7 @@ struct RunData {
     {
         return arm >= 0 && arm < static_cast<int>(vocab.size())
             ? QString::fromStdString(vocab[std::size_t(arm)])
-            : QStringLiteral("arm %1").arg(arm);
+            : QCoreApplication::translate("ada::RunData", "arm %1").arg(arm);
     }
     // δ′ of the phases' confidence bounds: δ/2 with an exact winner, δ/3 otherwise (§6.1).
     [[nodiscard]] double deltaPrime() const

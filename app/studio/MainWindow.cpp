@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "DatasetPanel.h"
+#include "LessonPanel.h"
 #include "MessageBanner.h"
 #include "ParameterPanel.h"
 #include "PlaybackBar.h"
@@ -42,6 +43,7 @@ MainWindow::MainWindow(QWidget* parent)
     , datasets_(new DatasetPanel)
     , playbackBar_(new PlaybackBar(&playback_))
     , banner_(new MessageBanner)
+    , lessons_(new LessonPanel(&playback_, &controller_))
 {
     setWindowTitle(tr("AdaSoftmax Studio"));
     setObjectName(QStringLiteral("mainWindow"));
@@ -53,6 +55,7 @@ MainWindow::MainWindow(QWidget* parent)
     buildMenus();
     buildShortcuts();
     connectControllers();
+    connectLessons();
     restoreLayout();
 }
 
@@ -208,13 +211,33 @@ void MainWindow::onRunFinished(RunDataPtr run)
     banner_->dismiss();
     showRun(std::move(run));
     const Result& r = run_->trace.result;
+    // In a lesson the step decides where the replay stands, so the run is not "replaying".
     statusBar()->showMessage(
-        tr("Run finished: %L1 pulls, %2× fewer than exact; replaying")
+        (lessons_->active() ? tr("Run finished: %L1 pulls, %2× fewer than exact")
+                            : tr("Run finished: %L1 pulls, %2× fewer than exact; replaying"))
             .arg(r.totalPulls)
             .arg(double(r.exactPulls()) / double(std::max<std::int64_t>(r.totalPulls, 1)), 0, 'f', 1),
         8000);
     QSettings().setValue(QStringLiteral("scenario/last"),
                          QJsonDocument(currentScenario().toJson()).toJson(QJsonDocument::Compact));
+    if (lessons_->active()) { // the lesson's step says where the replay stands
+        lessons_->runArrived();
+        if (!screenshotPath_.isEmpty() && !lessonShotArmed_) {
+            lessonShotArmed_ = true; // a step with its own run comes back here: advance only once
+            for (int i = 0; i < lessonShotStep_; ++i)
+                lessons_->next();
+            // A step's own run or its many-query table finishes later: take the picture when ready.
+            auto* poll = new QTimer(this);
+            connect(poll, &QTimer::timeout, this, [this, poll] {
+                if (!lessons_->ready())
+                    return;
+                poll->deleteLater();
+                takeScreenshotSoon();
+            });
+            poll->start(100);
+        }
+        return;
+    }
     if (screenshotPath_.isEmpty()) {
         playback_.play();
         return;

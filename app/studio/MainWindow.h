@@ -13,6 +13,7 @@
 #include <vector>
 
 class QCustomPlot;
+class QDockWidget;
 class QProgressBar;
 class QPushButton;
 class QTabWidget;
@@ -22,6 +23,7 @@ namespace ada {
 class DatasetPanel;
 class EliminationView;
 class ExplainerView;
+class LessonPanel;
 class MessageBanner;
 class ParameterPanel;
 class PartitionView;
@@ -30,6 +32,7 @@ class PullsView;
 class RecentFiles;
 class ReportPanel;
 class ResultSummaryView;
+class ShortcutOverlay;
 class TimelineView;
 class VarianceLabPanel;
 
@@ -53,6 +56,13 @@ public:
     // Shows `step` on every view now (no coalescing): what one replay frame draws.
     void renderStep(int step);
     void showRun(RunDataPtr run);
+    // Lessons ▸ N: loads the lesson's scenario and shows its text beside the views. With
+    // screenshotAfterRun, the picture is taken at step `screenshotStep` (a step without its own run).
+    void startLesson(int index, int screenshotStep = 0);
+    [[nodiscard]] LessonPanel* lessons() const { return lessons_; }
+    [[nodiscard]] ShortcutOverlay* shortcutOverlay() const { return shortcutOverlay_; }
+    void showShortcutOverlay();
+    void showAbout();
 
     // File actions without dialogs (the menu asks for the path); they report errors in the window.
     void openPath(const QString& path);
@@ -87,7 +97,10 @@ private:
     void saveLayout();
     // MainWindowActions.cpp
     void buildMenus();
+    void buildSettingsMenu();
     void buildShortcuts();
+    // MainWindowLessons.cpp
+    void connectLessons();
     void chooseHeadFile();
     void chooseScenarioFile();
     void chooseExportPlot(int index); // -1: all views into a folder
@@ -125,6 +138,11 @@ private:
     DatasetPanel* datasets_;
     PlaybackBar* playbackBar_;
     MessageBanner* banner_;
+    LessonPanel* lessons_;
+    QDockWidget* lessonDock_ = nullptr;
+    ShortcutOverlay* shortcutOverlay_ = nullptr;
+    int lessonShotStep_ = 0;
+    bool lessonShotArmed_ = false;
     QTabWidget* tabs_ = nullptr;
     QProgressBar* progressBar_ = nullptr;
     QPushButton* cancelButton_ = nullptr;

@@ -3,9 +3,12 @@
 // errors in the window, so tests drive them without dialogs.
 #include "MainWindow.h"
 
+#include "Lessons.h"
 #include "MessageBanner.h"
+#include "Preferences.h"
 #include "RecentFiles.h"
 #include "ResultExport.h"
+#include "ShortcutOverlay.h"
 #include "TensorFileDialog.h"
 #include "widgets/EliminationView.h"
 #include "widgets/PartitionView.h"
@@ -13,6 +16,7 @@
 #include "widgets/PullsView.h"
 #include "widgets/TimelineView.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -44,7 +48,8 @@ QString plotFilter()
 void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open head file…"), QKeySequence::Open, this, &MainWindow::chooseHeadFile);
+    file->addAction(QIcon(QStringLiteral(":/icons/open.svg")), tr("&Open head file…"), QKeySequence::Open,
+                    this, &MainWindow::chooseHeadFile);
     recent_ = new RecentFiles(file->addMenu(tr("Open &recent")), this);
     connect(recent_, &RecentFiles::openRequested, this, &MainWindow::openPath);
     file->addSeparator();
@@ -70,26 +75,78 @@ void MainWindow::buildMenus()
     for (QDockWidget* d : findChildren<QDockWidget*>())
         view->addAction(d->toggleViewAction());
 
+    QMenu* lessons = menuBar()->addMenu(tr("&Lessons"));
+    lessons->setObjectName(QStringLiteral("lessonsMenu"));
+    const std::vector<Lesson> all = Lessons::all();
+    for (int i = 0; i < int(all.size()); ++i) {
+        QAction* a = lessons->addAction(QIcon(QStringLiteral(":/icons/lesson.svg")),
+                                        all[std::size_t(i)].title, this, [this, i] { startLesson(i); });
+        a->setStatusTip(all[std::size_t(i)].summary);
+    }
+
+    buildSettingsMenu();
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Keyboard shortcuts"), this, [this] {
-        statusBar()->showMessage(tr("Space play/pause · ← step back · → step one batch · Shift+→ step one "
-                                    "round · R reset · End run to end"),
-                                 10000);
-    });
+    help->addAction(QIcon(QStringLiteral(":/icons/keyboard.svg")), tr("&Keyboard shortcuts"),
+                    QKeySequence(Qt::Key_F1), this, &MainWindow::showShortcutOverlay);
+    help->addAction(QIcon(QStringLiteral(":/icons/about.svg")), tr("&About AdaSoftmax Studio"), this,
+                    &MainWindow::showAbout);
+}
+
+void MainWindow::buildSettingsMenu()
+{
+    // Both settings apply at the next start (Preferences.h says why).
+    QMenu* settings = menuBar()->addMenu(tr("&Settings"));
+    QMenu* language = settings->addMenu(tr("&Language"));
+    auto* languages = new QActionGroup(language);
+    const QString current = languageSetting();
+    for (const LanguageChoice& choice : languageChoices()) {
+        QAction* a = language->addAction(choice.name);
+        a->setCheckable(true);
+        a->setChecked(choice.code == current);
+        a->setData(choice.code);
+        languages->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code = choice.code] {
+            setLanguageSetting(code);
+            banner_->show(MessageBanner::Level::Info, tr("The language changes when the studio restarts."));
+        });
+    }
+    QMenu* theme = settings->addMenu(tr("&Theme"));
+    auto* themes = new QActionGroup(theme);
+    const std::pair<Theme, QString> choices[]
+        = {{Theme::System, tr("Follow the system")}, {Theme::Light, tr("Light")}, {Theme::Dark, tr("Dark")}};
+    for (const auto& [value, name] : choices) {
+        QAction* a = theme->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(value == themeSetting());
+        themes->addAction(a);
+        connect(a, &QAction::triggered, this, [this, value] {
+            setThemeSetting(value);
+            banner_->show(
+                MessageBanner::Level::Info,
+                tr("The theme changes when the studio restarts; plots always export in the light theme."));
+        });
+    }
 }
 
 void MainWindow::buildShortcuts()
 {
-    auto add = [this](QKeySequence key, void (PlaybackController::*slot)()) {
+    // One table: the shortcuts installed here are the ones the overlay (F1) lists.
+    std::vector<ShortcutEntry> entries;
+    auto add = [this, &entries](QKeySequence key, void (PlaybackController::*slot)(), const QString& what) {
         auto* s = new QShortcut(key, this);
+        s->setObjectName(key.toString(QKeySequence::PortableText));
         connect(s, &QShortcut::activated, &playback_, slot);
+        entries.push_back({key, what});
     };
-    add(QKeySequence(Qt::Key_Space), &PlaybackController::togglePlay);
-    add(QKeySequence(Qt::Key_Left), &PlaybackController::stepBack);
-    add(QKeySequence(Qt::Key_Right), &PlaybackController::stepBatch);
-    add(QKeySequence(Qt::SHIFT | Qt::Key_Right), &PlaybackController::stepRound);
-    add(QKeySequence(Qt::Key_R), &PlaybackController::reset);
-    add(QKeySequence(Qt::Key_End), &PlaybackController::toEnd);
+    add(QKeySequence(Qt::Key_Space), &PlaybackController::togglePlay, tr("Play or pause the replay"));
+    add(QKeySequence(Qt::Key_Left), &PlaybackController::stepBack, tr("Step back"));
+    add(QKeySequence(Qt::Key_Right), &PlaybackController::stepBatch, tr("Step one batch of pulls"));
+    add(QKeySequence(Qt::SHIFT | Qt::Key_Right), &PlaybackController::stepRound, tr("Step one round"));
+    add(QKeySequence(Qt::Key_R), &PlaybackController::reset, tr("Reset to the start"));
+    add(QKeySequence(Qt::Key_End), &PlaybackController::toEnd, tr("Run to the end"));
+    entries.push_back({QKeySequence(Qt::Key_F1), tr("Show this list")});
+    shortcutOverlay_ = new ShortcutOverlay(std::move(entries), this);
 }
 
 std::vector<std::pair<QString, QCustomPlot*>> MainWindow::namedPlots() const

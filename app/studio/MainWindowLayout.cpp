@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 
 #include "DatasetPanel.h"
+#include "LessonPanel.h"
 #include "MessageBanner.h"
 #include "ParameterPanel.h"
 #include "PlaybackBar.h"
@@ -33,7 +34,7 @@ namespace ada {
 namespace {
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
-constexpr int kLayoutVersion = 2; // bump when the docks change so an old saved state is ignored
+constexpr int kLayoutVersion = 3; // bump when the docks change so an old saved state is ignored
 
 QGroupBox* group(const QString& title, QWidget* content)
 {
@@ -109,6 +110,11 @@ void MainWindow::buildDocks()
         = dock(timeline_, tr("Round timeline"), QStringLiteral("timelineDock"), Qt::BottomDockWidgetArea);
     QDockWidget* explainer
         = dock(explainer_, tr("Explainer"), QStringLiteral("explainerDock"), Qt::BottomDockWidgetArea);
+    // The lesson's text sits beside the views, in a tab over the controls (the full height of the
+    // window, and the lesson sets the parameters itself); hidden until a lesson starts.
+    lessonDock_ = dock(lessons_, tr("Lesson"), QStringLiteral("lessonDock"), Qt::LeftDockWidgetArea);
+    tabifyDockWidget(controlsDock, lessonDock_);
+    lessonDock_->hide();
     splitDockWidget(timeline, explainer, Qt::Horizontal);
     splitDockWidget(explainer, summary, Qt::Horizontal);
     resizeDocks({controlsDock}, {controlsWidth}, Qt::Horizontal);

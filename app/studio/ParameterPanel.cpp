@@ -71,17 +71,20 @@ ParameterPanel::ParameterPanel(QWidget* parent)
     preset_ = new QComboBox(this);
     for (Preset p : {Preset::Paper, Preset::Theory, Preset::Reference})
         preset_->addItem(QString::fromUtf8(toString(p).data()), int(p));
+    preset_->setAccessibleName(tr("preset"));
     preset_->setToolTip(tr("Applies the preset's sampler, weights, exact winner and warm-up cap"));
     sampler_ = new QComboBox(this);
     for (Sampler s : {Sampler::UniformWithReplacement, Sampler::UniformWithoutReplacement,
                       Sampler::UniformWithoutReplacementFpc, Sampler::ImportanceWithReplacement,
                       Sampler::ImportanceWithoutReplacement})
         sampler_->addItem(QString::fromUtf8(toString(s).data()), int(s));
+    sampler_->setAccessibleName(tr("sampler"));
     sampler_->setToolTip(tr("Column sampler and its variance estimator"));
     weights_ = new QComboBox(this);
     for (ImportanceWeights w : {ImportanceWeights::None, ImportanceWeights::Head, ImportanceWeights::Query,
                                 ImportanceWeights::Both})
         weights_->addItem(QString::fromUtf8(toString(w).data()), int(w));
+    weights_->setAccessibleName(tr("importance weights"));
     weights_->setToolTip(tr("Importance weights: column L1 norms of A (head), |x_j| (query), or both"));
     exactWinner_ = new QCheckBox(tr("compute the winner exactly"), this);
     fudgeBest_ = new LogSpinBox(this);

@@ -1,9 +1,12 @@
 #include "PlaybackBar.h"
 
+#include "widgets/PlotStyle.h"
+
 #include "PlaybackController.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSlider>
@@ -20,10 +23,10 @@ PlaybackBar::PlaybackBar(PlaybackController* controller, QWidget* parent)
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(6, 4, 6, 4);
     layout->setSpacing(4);
-    auto button = [this, layout](QStyle::StandardPixmap icon, const QString& tip,
-                                 void (PlaybackController::*slot)()) {
+    // The studio's own SVG icons (resources/icons), the same on every platform and theme.
+    auto button = [this, layout](const char* icon, const QString& tip, void (PlaybackController::*slot)()) {
         auto* b = new QToolButton(this);
-        b->setIcon(style()->standardIcon(icon));
+        b->setIcon(QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(icon))));
         b->setToolTip(tip);
         b->setAccessibleName(tip);
         b->setAutoRaise(true);
@@ -31,12 +34,12 @@ PlaybackBar::PlaybackBar(PlaybackController* controller, QWidget* parent)
         connect(b, &QToolButton::clicked, controller_, slot);
         return b;
     };
-    button(QStyle::SP_MediaSkipBackward, tr("Reset (R)"), &PlaybackController::reset);
-    button(QStyle::SP_MediaSeekBackward, tr("Step back (←)"), &PlaybackController::stepBack);
-    playButton_ = button(QStyle::SP_MediaPlay, tr("Play / pause (Space)"), &PlaybackController::togglePlay);
-    button(QStyle::SP_MediaSeekForward, tr("Step one pull batch (→)"), &PlaybackController::stepBatch);
-    button(QStyle::SP_ArrowRight, tr("Step one round (Shift+→)"), &PlaybackController::stepRound);
-    button(QStyle::SP_MediaSkipForward, tr("Run to end (End)"), &PlaybackController::toEnd);
+    button("reset", tr("Reset (R)"), &PlaybackController::reset);
+    button("step-back", tr("Step back (←)"), &PlaybackController::stepBack);
+    playButton_ = button("play", tr("Play / pause (Space)"), &PlaybackController::togglePlay);
+    button("step-forward", tr("Step one pull batch (→)"), &PlaybackController::stepBatch);
+    button("step-round", tr("Step one round (Shift+→)"), &PlaybackController::stepRound);
+    button("to-end", tr("Run to end (End)"), &PlaybackController::toEnd);
     slider_ = new QSlider(Qt::Horizontal, this);
     slider_->setAccessibleName(tr("timeline"));
     slider_->setToolTip(tr("Drag to scrub through the recorded run"));
@@ -86,13 +89,14 @@ void PlaybackBar::onStepChanged(int step)
     label_->setText(tr("step %1 / %2 · %3 · %L4 pulls")
                         .arg(step + 1)
                         .arg(run->steps())
-                        .arg(QString::fromUtf8(toString(s.phase).data()))
+                        .arg(phaseName(s.phase))
                         .arg(s.totalPulls));
 }
 
 void PlaybackBar::onPlayingChanged(bool playing)
 {
-    playButton_->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    playButton_->setIcon(
+        QIcon(playing ? QStringLiteral(":/icons/pause.svg") : QStringLiteral(":/icons/play.svg")));
 }
 
 } // namespace ada

@@ -1,5 +1,6 @@
 #include "ResultExport.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -101,8 +102,9 @@ void writeFileAtomically(const QString& path, const QByteArray& bytes)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        throw std::runtime_error(
-            QStringLiteral("cannot write %1: %2").arg(path, file.errorString()).toStdString());
+        throw std::runtime_error(QCoreApplication::translate("ada::Scenario", "cannot write %1: %2")
+                                     .arg(path, file.errorString())
+                                     .toStdString());
 }
 
 } // namespace ada

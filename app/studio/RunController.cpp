@@ -131,6 +131,24 @@ public:
         }
     }
 
+    void experiment(quint64 id, const DatasetPtr& dataset, const ExperimentOptions& options)
+    {
+        try {
+            auto report = std::make_shared<const ExperimentReport>(
+                ada::runExperiment(*dataset, options, [this, id](int done, int total, std::string_view) {
+                    const int p = total > 0 ? 100 * done / total : 0;
+                    controller_->deliver(
+                        id, [c = controller_, p] { emit c->progress(p, QObject::tr("queries")); }, false);
+                    return current_->load() == id;
+                }));
+            if (current_->load() != id || report->cancelled)
+                return;
+            controller_->deliver(id, [c = controller_, report] { emit c->experimentFinished(report); });
+        } catch (const std::exception& e) {
+            fail(id, QString::fromUtf8(e.what()));
+        }
+    }
+
     void varianceLab(quint64 id, const DatasetPtr& dataset, const QString& rowText, int query, double beta,
                      VarianceLabOptions options)
     {
@@ -309,6 +327,14 @@ void RunController::runReport(DatasetPtr dataset, const SpeedupReportOptions& op
     const quint64 id = nextRequest();
     QMetaObject::invokeMethod(
         worker_, [w = worker_, id, dataset, options] { w->report(id, dataset, options); },
+        Qt::QueuedConnection);
+}
+
+void RunController::runExperiment(DatasetPtr dataset, const ExperimentOptions& options)
+{
+    const quint64 id = nextRequest();
+    QMetaObject::invokeMethod(
+        worker_, [w = worker_, id, dataset, options] { w->experiment(id, dataset, options); },
         Qt::QueuedConnection);
 }
 

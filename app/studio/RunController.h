@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/Config.h"
+#include "core/Evaluation.h"
 #include "core/Head.h"
 #include "core/SpeedupReport.h"
 #include "core/VarianceLab.h"
@@ -40,6 +41,9 @@ public:
     // The speedup report (core/SpeedupReport.h). The head's SVD is kept on the worker and reused
     // while the same dataset is reported on again (§11.1: computed once per head).
     void runReport(DatasetPtr dataset, const SpeedupReportOptions& options);
+    // Many queries at one configuration (runExperiment, no tuning unless options.tune says so): the
+    // lesson on ε and δ counts failures against δ.
+    void runExperiment(DatasetPtr dataset, const ExperimentOptions& options);
     void cancel();
     [[nodiscard]] bool busy() const { return busy_; }
 
@@ -53,6 +57,7 @@ signals:
     void fudgeTuned(ada::FudgeFactors fudge);
     void varianceLabFinished(std::shared_ptr<const ada::VarianceLabResult> result, const QString& caption);
     void reportFinished(std::shared_ptr<const ada::SpeedupReport> report);
+    void experimentFinished(std::shared_ptr<const ada::ExperimentReport> report);
     void failed(const QString& message);
     void progress(int percent, const QString& stage);
     void busyChanged(bool busy);

@@ -1,5 +1,6 @@
 #include "Scenario.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
 #include <QSaveFile>
@@ -11,6 +12,8 @@ namespace ada {
 
 namespace {
 
+// The messages are translated (context "ada::Scenario"): the studio shows them in its banner; the
+// CLI installs no translator and prints them in English.
 [[noreturn]] void bad(const QString& message)
 {
     throw std::invalid_argument(message.toStdString());
@@ -22,7 +25,8 @@ double number(const QJsonObject& o, const char* key, double fallback)
     if (v.isUndefined())
         return fallback;
     if (!v.isDouble())
-        bad(QStringLiteral("scenario: \"%1\" must be a number").arg(QLatin1String(key)));
+        bad(QCoreApplication::translate("ada::Scenario", "scenario: \"%1\" must be a number")
+                .arg(QLatin1String(key)));
     return v.toDouble();
 }
 
@@ -32,7 +36,8 @@ QString text(const QJsonObject& o, const char* key, const QString& fallback)
     if (v.isUndefined())
         return fallback;
     if (!v.isString())
-        bad(QStringLiteral("scenario: \"%1\" must be a string").arg(QLatin1String(key)));
+        bad(QCoreApplication::translate("ada::Scenario", "scenario: \"%1\" must be a string")
+                .arg(QLatin1String(key)));
     return v.toString();
 }
 
@@ -41,7 +46,8 @@ void requireKnownKeys(const QJsonObject& o, const QStringList& known, const QStr
 {
     for (const QString& key : o.keys())
         if (!known.contains(key))
-            bad(QStringLiteral("scenario: unknown key \"%1\" in %2 (accepted: %3)")
+            bad(QCoreApplication::translate("ada::Scenario",
+                                            "scenario: unknown key \"%1\" in %2 (accepted: %3)")
                     .arg(key, where, known.join(QStringLiteral(", "))));
 }
 
@@ -51,7 +57,8 @@ bool boolean(const QJsonObject& o, const char* key, bool fallback)
     if (v.isUndefined())
         return fallback;
     if (!v.isBool())
-        bad(QStringLiteral("scenario: \"%1\" must be true or false").arg(QLatin1String(key)));
+        bad(QCoreApplication::translate("ada::Scenario", "scenario: \"%1\" must be true or false")
+                .arg(QLatin1String(key)));
     return v.toBool();
 }
 
@@ -71,8 +78,10 @@ std::uint64_t seedValue(const QJsonObject& o, std::uint64_t fallback)
         if (ok && !v.toString().startsWith(QLatin1Char('-')) && !v.toString().startsWith(QLatin1Char('+')))
             return seed;
     }
-    bad(QStringLiteral("scenario: \"seed\" must be a non-negative integer (a number up to 2^53, or a "
-                       "string of digits up to 18446744073709551615)"));
+    bad(QCoreApplication::translate(
+        "ada::Scenario",
+        "scenario: \"seed\" must be a non-negative integer (a number up to 2^53, or a "
+        "string of digits up to 18446744073709551615)"));
 }
 
 template <typename F>
@@ -81,7 +90,8 @@ auto named(const char* key, F&& parse)
     try {
         return parse();
     } catch (const std::invalid_argument& e) {
-        bad(QStringLiteral("scenario: \"%1\": %2").arg(QLatin1String(key), QString::fromUtf8(e.what())));
+        bad(QCoreApplication::translate("ada::Scenario", "scenario: \"%1\": %2")
+                .arg(QLatin1String(key), QString::fromUtf8(e.what())));
     }
 }
 
@@ -120,23 +130,27 @@ QJsonObject Scenario::toJson() const
 
 Scenario Scenario::fromJson(const QJsonObject& o)
 {
-    requireKnownKeys(o, {"format", "version", "dataset", "query", "config"}, QStringLiteral("the scenario"));
+    requireKnownKeys(o, {"format", "version", "dataset", "query", "config"},
+                     QCoreApplication::translate("ada::Scenario", "the scenario"));
     if (o.contains("format") && o.value("format").toString() != QLatin1String("adasoftmax-scenario"))
-        bad(QStringLiteral("scenario: \"format\" must be \"adasoftmax-scenario\""));
+        bad(QCoreApplication::translate("ada::Scenario",
+                                        "scenario: \"format\" must be \"adasoftmax-scenario\""));
     if (number(o, "version", 1) > 1)
-        bad(QStringLiteral("scenario: version %1 is newer than this build reads (1)")
+        bad(QCoreApplication::translate("ada::Scenario",
+                                        "scenario: version %1 is newer than this build reads (1)")
                 .arg(number(o, "version", 1)));
     Scenario s;
     s.dataset = text(o, "dataset", QString());
     if (s.dataset.isEmpty())
-        bad(QStringLiteral("scenario: \"dataset\" is missing"));
+        bad(QCoreApplication::translate("ada::Scenario", "scenario: \"dataset\" is missing"));
     const double q = number(o, "query", 0);
     if (q < 0 || q != std::floor(q) || q > 2147483647.0)
-        bad(QStringLiteral("scenario: \"query\" must be a non-negative integer"));
+        bad(QCoreApplication::translate("ada::Scenario",
+                                        "scenario: \"query\" must be a non-negative integer"));
     s.query = static_cast<int>(q);
     const QJsonValue cv = o.value("config");
     if (!cv.isUndefined() && !cv.isObject())
-        bad(QStringLiteral("scenario: \"config\" must be an object"));
+        bad(QCoreApplication::translate("ada::Scenario", "scenario: \"config\" must be an object"));
     const QJsonObject c = cv.toObject();
     requireKnownKeys(c,
                      {"eps", "delta", "k", "temperature", "preset", "sampler", "weights", "exact_winner",
@@ -149,7 +163,7 @@ Scenario Scenario::fromJson(const QJsonObject& o)
     base.delta = number(c, "delta", 0.1);
     const double k = number(c, "k", 1);
     if (k != std::floor(k) || std::abs(k) > 2147483647.0)
-        bad(QStringLiteral("scenario: \"k\" must be an integer"));
+        bad(QCoreApplication::translate("ada::Scenario", "scenario: \"k\" must be an integer"));
     base.k = static_cast<int>(k);
     if (c.contains("temperature"))
         base.temperature = number(c, "temperature", 1.0);
@@ -179,20 +193,21 @@ Scenario Scenario::load(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        throw std::runtime_error(
-            QStringLiteral("cannot open %1: %2").arg(path, file.errorString()).toStdString());
+        throw std::runtime_error(QCoreApplication::translate("ada::Scenario", "cannot open %1: %2")
+                                     .arg(path, file.errorString())
+                                     .toStdString());
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
     if (error.error != QJsonParseError::NoError)
-        bad(QStringLiteral("%1: not valid JSON (%2 at offset %3)")
+        bad(QCoreApplication::translate("ada::Scenario", "%1: not valid JSON (%2 at offset %3)")
                 .arg(path, error.errorString())
                 .arg(error.offset));
     if (!doc.isObject())
-        bad(QStringLiteral("%1: a scenario is a JSON object").arg(path));
+        bad(QCoreApplication::translate("ada::Scenario", "%1: a scenario is a JSON object").arg(path));
     try {
         return fromJson(doc.object());
     } catch (const std::invalid_argument& e) {
-        bad(path + QStringLiteral(": ") + QString::fromUtf8(e.what()));
+        bad(QCoreApplication::translate("ada::Scenario", "%1: %2").arg(path, QString::fromUtf8(e.what())));
     }
 }
 
@@ -200,12 +215,14 @@ void Scenario::save(const QString& path) const
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        throw std::runtime_error(
-            QStringLiteral("cannot write %1: %2").arg(path, file.errorString()).toStdString());
+        throw std::runtime_error(QCoreApplication::translate("ada::Scenario", "cannot write %1: %2")
+                                     .arg(path, file.errorString())
+                                     .toStdString());
     file.write(QJsonDocument(toJson()).toJson(QJsonDocument::Indented));
     if (!file.commit())
-        throw std::runtime_error(
-            QStringLiteral("cannot write %1: %2").arg(path, file.errorString()).toStdString());
+        throw std::runtime_error(QCoreApplication::translate("ada::Scenario", "cannot write %1: %2")
+                                     .arg(path, file.errorString())
+                                     .toStdString());
 }
 
 } // namespace ada
