@@ -897,6 +897,10 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <source>Run finished: %L1 pulls, %2× fewer than exact</source>
         <translation>Lauf beendet: %L1 Züge, %2× weniger als exakt</translation>
     </message>
+    <message>
+        <source>Speedup report</source>
+        <translation>Beschleunigungsbericht</translation>
+    </message>
 </context>
 <context>
     <name>ada::MessageBanner</name>
@@ -1232,6 +1236,121 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
     </message>
 </context>
 <context>
+    <name>ada::ReportPanel</name>
+    <message>
+        <source>SVD-softmax</source>
+        <translation>SVD-Softmax</translation>
+    </message>
+    <message>
+        <source>hierarchical softmax</source>
+        <translation>hierarchischer Softmax</translation>
+    </message>
+    <message>
+        <source>Run report</source>
+        <translation>Bericht erstellen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>The δ values, comma-separated; one adaptive row each</source>
+        <translation>Die δ-Werte, durch Kommas getrennt; je eine adaptive Zeile</translation>
+    </message>
+    <message>
+        <source>deltas</source>
+        <translation>Deltas</translation>
+    </message>
+    <message>
+        <source>auto: min(200, M/2)</source>
+        <translation>automatisch: min(200, M/2)</translation>
+    </message>
+    <message>
+        <source>Tuning queries (they also fit the hierarchical softmax)</source>
+        <translation>Abstimmungsanfragen (an ihnen wird auch der hierarchische Softmax angepasst)</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Use the first M queries of the dataset</source>
+        <translation>Die ersten M Anfragen des Datensatzes verwenden</translation>
+    </message>
+    <message>
+        <source>δ values</source>
+        <translation>δ-Werte</translation>
+    </message>
+    <message>
+        <source>tuning queries</source>
+        <translation>Abstimmungsanfragen</translation>
+    </message>
+    <message>
+        <source>queries used</source>
+        <translation>verwendete Anfragen</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>baselines</source>
+        <translation>Vergleichsverfahren</translation>
+    </message>
+    <message>
+        <source>done: %1 test queries</source>
+        <translation>fertig: %1 Testanfragen</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 queries</source>
+        <translation>%1: %2 Anfragen</translation>
+    </message>
+    <message>
+        <source>every δ must be a number in (0, 1), got &apos;%1&apos;</source>
+        <translation>jedes δ muss eine Zahl in (0, 1) sein, erhalten: &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>give at least one δ, e.g. 0.1, 0.05, 0.01</source>
+        <translation>mindestens ein δ angeben, z. B. 0.1, 0.05, 0.01</translation>
+    </message>
+    <message>
+        <source>load a dataset first</source>
+        <translation>zuerst einen Datensatz laden</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>läuft…</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>nothing to export: run the report first</source>
+        <translation>nichts zu exportieren: zuerst den Bericht erstellen</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Export the speedup report</source>
+        <translation>Beschleunigungsbericht exportieren</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;CSV (*.csv);;Plots as PNG (*.png);;Plots as PDF (*.pdf);;Plots as SVG (*.svg)</source>
+        <translation>Markdown (*.md);;CSV (*.csv);;Diagramme als PNG (*.png);;Diagramme als PDF (*.pdf);;Diagramme als SVG (*.svg)</translation>
+    </message>
+</context>
+<context>
     <name>ada::ResultSummaryView</name>
     <message>
         <source>Result summary</source>
@@ -1349,6 +1468,109 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
     <message>
         <source>Press any key or click to close</source>
         <translation>Zum Schließen eine Taste drücken oder klicken</translation>
+    </message>
+</context>
+<context>
+    <name>ada::SpeedupReportView</name>
+    <message>
+        <source>method</source>
+        <translation>Verfahren</translation>
+    </message>
+    <message>
+        <source>δ</source>
+        <translation>δ</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>speedup (samples, n·D)</source>
+        <translation>Beschleunigung (Stichproben, n·D)</translation>
+    </message>
+    <message>
+        <source>speedup (samples, n·d)</source>
+        <translation>Beschleunigung (Stichproben, n·d)</translation>
+    </message>
+    <message>
+        <source>speedup (time)</source>
+        <translation>Beschleunigung (Zeit)</translation>
+    </message>
+    <message>
+        <source>success rate [95 % CI]</source>
+        <translation>Erfolgsquote [95-%-KI]</translation>
+    </message>
+    <message>
+        <source>cost / query</source>
+        <translation>Kosten / Anfrage</translation>
+    </message>
+    <message>
+        <source>time / query</source>
+        <translation>Zeit / Anfrage</translation>
+    </message>
+    <message>
+        <source>meets 1 − δ</source>
+        <translation>erreicht 1 − δ</translation>
+    </message>
+    <message>
+        <source>Sample speedup against δ</source>
+        <translation>Stichproben-Beschleunigung über δ</translation>
+    </message>
+    <message>
+        <source>Pulls per query</source>
+        <translation>Ziehungen pro Anfrage</translation>
+    </message>
+    <message>
+        <source>Success against cost</source>
+        <translation>Erfolg über Kosten</translation>
+    </message>
+    <message>
+        <source>δ (%)</source>
+        <translation>δ (%)</translation>
+    </message>
+    <message>
+        <source>speedup (×)</source>
+        <translation>Beschleunigung (×)</translation>
+    </message>
+    <message>
+        <source>pulls / (n·D) per query</source>
+        <translation>Ziehungen / (n·D) pro Anfrage</translation>
+    </message>
+    <message>
+        <source>queries</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>mean cost / (n·D)</source>
+        <translation>mittlere Kosten / (n·D)</translation>
+    </message>
+    <message>
+        <source>success rate</source>
+        <translation>Erfolgsquote</translation>
+    </message>
+    <message>
+        <source>NO ✗</source>
+        <translation>NEIN ✗</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>none ✗</source>
+        <translation>keins ✗</translation>
+    </message>
+    <message>
+        <source>samples (n·D), 95 % bars</source>
+        <translation>Stichproben (n·D), 95-%-Balken</translation>
+    </message>
+    <message>
+        <source>wall-clock</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>δ = %1</source>
+        <translation>δ = %1</translation>
     </message>
 </context>
 <context>
@@ -1604,6 +1826,10 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
     <message>
         <source>K</source>
         <translation>K</translation>
+    </message>
+    <message>
+        <source>With --screenshot: also run the speedup report on the dataset and show it.</source>
+        <translation>Mit --screenshot: zusätzlich den Beschleunigungsbericht für den Datensatz erstellen und zeigen.</translation>
     </message>
 </context>
 </TS>

@@ -897,6 +897,10 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <source>Run finished: %L1 pulls, %2× fewer than exact</source>
         <translation>运行完成：%L1 次拉取，比精确计算少 %2×</translation>
     </message>
+    <message>
+        <source>Speedup report</source>
+        <translation>加速报告</translation>
+    </message>
 </context>
 <context>
     <name>ada::MessageBanner</name>
@@ -1232,6 +1236,121 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
     </message>
 </context>
 <context>
+    <name>ada::ReportPanel</name>
+    <message>
+        <source>SVD-softmax</source>
+        <translation>SVD-softmax</translation>
+    </message>
+    <message>
+        <source>hierarchical softmax</source>
+        <translation>层次 softmax</translation>
+    </message>
+    <message>
+        <source>Run report</source>
+        <translation>生成报告</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>The δ values, comma-separated; one adaptive row each</source>
+        <translation>δ 值，以逗号分隔；每个值对应一行自适应结果</translation>
+    </message>
+    <message>
+        <source>deltas</source>
+        <translation>δ 值</translation>
+    </message>
+    <message>
+        <source>auto: min(200, M/2)</source>
+        <translation>自动：min(200, M/2)</translation>
+    </message>
+    <message>
+        <source>Tuning queries (they also fit the hierarchical softmax)</source>
+        <translation>调参查询（也用于拟合层次 softmax）</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Use the first M queries of the dataset</source>
+        <translation>使用数据集的前 M 个查询</translation>
+    </message>
+    <message>
+        <source>δ values</source>
+        <translation>δ 值</translation>
+    </message>
+    <message>
+        <source>tuning queries</source>
+        <translation>调参查询</translation>
+    </message>
+    <message>
+        <source>queries used</source>
+        <translation>使用的查询</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>baselines</source>
+        <translation>基线方法</translation>
+    </message>
+    <message>
+        <source>done: %1 test queries</source>
+        <translation>完成：%1 个测试查询</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2 queries</source>
+        <translation>%1：%2 个查询</translation>
+    </message>
+    <message>
+        <source>every δ must be a number in (0, 1), got &apos;%1&apos;</source>
+        <translation>每个 δ 必须是 (0, 1) 内的数，得到的是“%1”</translation>
+    </message>
+    <message>
+        <source>give at least one δ, e.g. 0.1, 0.05, 0.01</source>
+        <translation>请至少给出一个 δ，例如 0.1, 0.05, 0.01</translation>
+    </message>
+    <message>
+        <source>load a dataset first</source>
+        <translation>请先加载数据集</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>运行中…</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>nothing to export: run the report first</source>
+        <translation>没有可导出的内容：请先生成报告</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export the speedup report</source>
+        <translation>导出加速报告</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;CSV (*.csv);;Plots as PNG (*.png);;Plots as PDF (*.pdf);;Plots as SVG (*.svg)</source>
+        <translation>Markdown (*.md);;CSV (*.csv);;图表导出为 PNG (*.png);;图表导出为 PDF (*.pdf);;图表导出为 SVG (*.svg)</translation>
+    </message>
+</context>
+<context>
     <name>ada::ResultSummaryView</name>
     <message>
         <source>Result summary</source>
@@ -1349,6 +1468,109 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
     <message>
         <source>Press any key or click to close</source>
         <translation>按任意键或单击以关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ada::SpeedupReportView</name>
+    <message>
+        <source>method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>δ</source>
+        <translation>δ</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>speedup (samples, n·D)</source>
+        <translation>加速比（采样，n·D）</translation>
+    </message>
+    <message>
+        <source>speedup (samples, n·d)</source>
+        <translation>加速比（采样，n·d）</translation>
+    </message>
+    <message>
+        <source>speedup (time)</source>
+        <translation>加速比（时间）</translation>
+    </message>
+    <message>
+        <source>success rate [95 % CI]</source>
+        <translation>成功率 [95% 置信区间]</translation>
+    </message>
+    <message>
+        <source>cost / query</source>
+        <translation>每个查询的开销</translation>
+    </message>
+    <message>
+        <source>time / query</source>
+        <translation>每个查询的时间</translation>
+    </message>
+    <message>
+        <source>meets 1 − δ</source>
+        <translation>达到 1 − δ</translation>
+    </message>
+    <message>
+        <source>Sample speedup against δ</source>
+        <translation>采样加速比随 δ 的变化</translation>
+    </message>
+    <message>
+        <source>Pulls per query</source>
+        <translation>每个查询的采样次数</translation>
+    </message>
+    <message>
+        <source>Success against cost</source>
+        <translation>成功率与开销</translation>
+    </message>
+    <message>
+        <source>δ (%)</source>
+        <translation>δ (%)</translation>
+    </message>
+    <message>
+        <source>speedup (×)</source>
+        <translation>加速比 (×)</translation>
+    </message>
+    <message>
+        <source>pulls / (n·D) per query</source>
+        <translation>每个查询的采样次数 / (n·D)</translation>
+    </message>
+    <message>
+        <source>queries</source>
+        <translation>查询数</translation>
+    </message>
+    <message>
+        <source>mean cost / (n·D)</source>
+        <translation>平均开销 / (n·D)</translation>
+    </message>
+    <message>
+        <source>success rate</source>
+        <translation>成功率</translation>
+    </message>
+    <message>
+        <source>NO ✗</source>
+        <translation>否 ✗</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>none ✗</source>
+        <translation>无 ✗</translation>
+    </message>
+    <message>
+        <source>samples (n·D), 95 % bars</source>
+        <translation>采样 (n·D)，95% 误差棒</translation>
+    </message>
+    <message>
+        <source>wall-clock</source>
+        <translation>实际耗时</translation>
+    </message>
+    <message>
+        <source>δ = %1</source>
+        <translation>δ = %1</translation>
     </message>
 </context>
 <context>
@@ -1604,6 +1826,10 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
     <message>
         <source>K</source>
         <translation>K</translation>
+    </message>
+    <message>
+        <source>With --screenshot: also run the speedup report on the dataset and show it.</source>
+        <translation>与 --screenshot 一起使用：同时对数据集生成加速报告并显示。</translation>
     </message>
 </context>
 </TS>
