@@ -16,8 +16,8 @@ namespace ada {
 
 struct PacAuditOptions {
     std::vector<double> deltas{0.1, 0.05, 0.01};
-    int tune = 200;   // tuning queries (§7); fewer when the dataset is small (see auditDataset)
-    int test = 2000;  // test queries wanted; all that remain when the dataset has fewer
+    int tune = 200;  // tuning queries (§7); fewer when the dataset is small (see auditDataset)
+    int test = 2000; // test queries wanted; all that remain when the dataset has fewer
     double epsilon = 0.3;
     double confidence = 0.95;
     std::uint64_t seed = 42;      // the algorithm's seed (per-query streams derive from it)

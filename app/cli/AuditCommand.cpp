@@ -77,16 +77,19 @@ int auditCommand(const QStringList& arguments)
         "decide it."));
     parser.addOption({QStringLiteral("reduced"),
                       QStringLiteral("Smaller heads and 1 000 test queries (what CI runs; a few minutes).")});
-    parser.addOption({QStringLiteral("test"), QStringLiteral("Test queries per delta (default 2000, reduced 1000)."),
+    parser.addOption({QStringLiteral("test"),
+                      QStringLiteral("Test queries per delta (default 2000, reduced 1000)."),
                       QStringLiteral("N")});
-    parser.addOption({QStringLiteral("only"), QStringLiteral("Audit only the heads whose name contains TEXT."),
+    parser.addOption({QStringLiteral("only"),
+                      QStringLiteral("Audit only the heads whose name contains TEXT."),
                       QStringLiteral("TEXT")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Also write the table as JSON to FILE."),
                       QStringLiteral("FILE")});
     if (!parseCommandLine(parser, arguments, QStringLiteral("audit")))
         return kExitOk;
     if (!parser.positionalArguments().isEmpty())
-        throw UsageError("audit takes no DATASET; it audits the built-in heads (see adasoftmax audit --help)");
+        throw UsageError(
+            "audit takes no DATASET; it audits the built-in heads (see adasoftmax audit --help)");
     const bool reduced = parser.isSet(QStringLiteral("reduced"));
     PacAuditOptions options;
     options.test = reduced ? 1000 : 2000;
@@ -96,10 +99,11 @@ int auditCommand(const QStringList& arguments)
         throw UsageError("--test must be at least 1");
     const QString only = parser.value(QStringLiteral("only"));
 
-    TextTable table({QStringLiteral("head"), QStringLiteral("n × d"), QStringLiteral("δ"), QStringLiteral("tune"),
-                     QStringLiteral("test"), QStringLiteral("failures"), QStringLiteral("rate"),
-                     QStringLiteral("95% upper"), QStringLiteral("2δ"), QStringLiteral("verdict"),
-                     QStringLiteral("speedup"), QStringLiteral("φ_b"), QStringLiteral("φ_ℓ"), QStringLiteral("time")});
+    TextTable table({QStringLiteral("head"), QStringLiteral("n × d"), QStringLiteral("δ"),
+                     QStringLiteral("tune"), QStringLiteral("test"), QStringLiteral("failures"),
+                     QStringLiteral("rate"), QStringLiteral("95% upper"), QStringLiteral("2δ"),
+                     QStringLiteral("verdict"), QStringLiteral("speedup"), QStringLiteral("φ_b"),
+                     QStringLiteral("φ_ℓ"), QStringLiteral("time")});
     QJsonArray rows;
     int failures = 0;
     QTextStream err(stderr);
@@ -119,7 +123,8 @@ int auditCommand(const QStringList& arguments)
         try {
             dataset = loadDatasetWithProgress(t.dataset);
         } catch (const DatasetError& e) {
-            table.addRow({t.name, {}, {}, {}, {}, {}, {}, {}, {}, QString::fromUtf8(e.what()), {}, {}, {}, {}});
+            table.addRow(
+                {t.name, {}, {}, {}, {}, {}, {}, {}, {}, QString::fromUtf8(e.what()), {}, {}, {}, {}});
             continue;
         }
         ProgressPrinter progress;
@@ -130,34 +135,37 @@ int auditCommand(const QStringList& arguments)
         for (const PacAuditCell& c : cells) {
             failures += c.failed() ? 1 : 0;
             table.addRow({t.name, shape, formatPercent(c.delta), QString::number(c.tuneQueries),
-                          QString::number(c.testQueries), QString::number(c.failures), formatPercent(c.failureRate),
-                          formatPercent(c.interval.upper), formatPercent(2 * c.delta), verdict(c),
-                          formatNumber(c.speedup, 3) + u'x', formatNumber(c.fudge.bestArms, 3),
-                          formatNumber(c.fudge.logNorm, 3), seconds});
-            rows.append(QJsonObject{{QStringLiteral("head"), t.name},
-                                    {QStringLiteral("dataset"), t.dataset},
-                                    {QStringLiteral("n"), qint64(dataset.head.arms())},
-                                    {QStringLiteral("d"), qint64(dataset.head.dim())},
-                                    {QStringLiteral("delta"), c.delta},
-                                    {QStringLiteral("tune_queries"), c.tuneQueries},
-                                    {QStringLiteral("test_queries"), c.testQueries},
-                                    {QStringLiteral("failures"), c.failures},
-                                    {QStringLiteral("failure_rate"), c.failureRate},
-                                    {QStringLiteral("failure_ci"), QJsonArray{c.interval.lower, c.interval.upper}},
-                                    {QStringLiteral("decisive"), c.decisive},
-                                    {QStringLiteral("verdict"), verdict(c)},
-                                    {QStringLiteral("sample_speedup"), c.speedup},
-                                    {QStringLiteral("fudge"), fudgeJson(c.fudge)}});
+                          QString::number(c.testQueries), QString::number(c.failures),
+                          formatPercent(c.failureRate), formatPercent(c.interval.upper),
+                          formatPercent(2 * c.delta), verdict(c), formatNumber(c.speedup, 3) + u'x',
+                          formatNumber(c.fudge.bestArms, 3), formatNumber(c.fudge.logNorm, 3), seconds});
+            rows.append(
+                QJsonObject{{QStringLiteral("head"), t.name},
+                            {QStringLiteral("dataset"), t.dataset},
+                            {QStringLiteral("n"), qint64(dataset.head.arms())},
+                            {QStringLiteral("d"), qint64(dataset.head.dim())},
+                            {QStringLiteral("delta"), c.delta},
+                            {QStringLiteral("tune_queries"), c.tuneQueries},
+                            {QStringLiteral("test_queries"), c.testQueries},
+                            {QStringLiteral("failures"), c.failures},
+                            {QStringLiteral("failure_rate"), c.failureRate},
+                            {QStringLiteral("failure_ci"), QJsonArray{c.interval.lower, c.interval.upper}},
+                            {QStringLiteral("decisive"), c.decisive},
+                            {QStringLiteral("verdict"), verdict(c)},
+                            {QStringLiteral("sample_speedup"), c.speedup},
+                            {QStringLiteral("fudge"), fudgeJson(c.fudge)}});
         }
     }
     QTextStream out(stdout);
     out << table.render();
-    out << (failures == 0 ? QStringLiteral("audit: every decided cell has its 95% upper bound within 2δ\n")
-                          : QStringLiteral("audit: %1 cell(s) with the 95% upper bound above 2δ\n").arg(failures));
+    out << (failures == 0
+                ? QStringLiteral("audit: every decided cell has its 95% upper bound within 2δ\n")
+                : QStringLiteral("audit: %1 cell(s) with the 95% upper bound above 2δ\n").arg(failures));
     out.flush();
     const QString json = parser.value(QStringLiteral("json"));
     if (!json.isEmpty())
-        writeJsonFile(json, QJsonObject{{QStringLiteral("reduced"), reduced}, {QStringLiteral("rows"), rows}});
+        writeJsonFile(json,
+                      QJsonObject{{QStringLiteral("reduced"), reduced}, {QStringLiteral("rows"), rows}});
     return failures == 0 ? kExitOk : kExitDataError;
 }
 

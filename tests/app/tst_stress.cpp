@@ -92,7 +92,8 @@ void TestStress::openClose150MbHead100Times()
         loaded.clear();
         controller.loadDataset(path);
         QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() || !failed.isEmpty(), 60000);
-        QVERIFY2(failed.isEmpty(), qPrintable(failed.isEmpty() ? QString() : failed.first().first().toString()));
+        QVERIFY2(failed.isEmpty(),
+                 qPrintable(failed.isEmpty() ? QString() : failed.first().first().toString()));
         QCOMPARE(loaded.first().first().value<DatasetPtr>()->head.arms(), Eigen::Index(51200));
         peak = std::max(peak, residentKiB());
         loaded.clear(); // the last reference to the dataset goes here: "close"
@@ -101,8 +102,8 @@ void TestStress::openClose150MbHead100Times()
             rssAt10 = residentKiB();
     }
     const long growth = residentKiB() - rssAt10;
-    qInfo("150 MB head: resident %ld KiB after 10 cycles, peak %ld KiB, growth to cycle 100: %ld KiB", rssAt10,
-          peak, growth);
+    qInfo("150 MB head: resident %ld KiB after 10 cycles, peak %ld KiB, growth to cycle 100: %ld KiB",
+          rssAt10, peak, growth);
     QVERIFY2(growth < 32 * 1024, qPrintable(QString::number(growth))); // bound: 32 MiB (a leak is 150 MB)
 }
 

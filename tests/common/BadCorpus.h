@@ -49,7 +49,8 @@ inline Manifest readManifest(const QString& dir)
         Case c;
         c.file = parts[0];
         c.dataset = parts[1] == QStringLiteral("-") ? dir + u'/' + c.file : parts[1];
-        c.dataset.replace(QStringLiteral("{bad}"), dir).replace(QStringLiteral("{file}"), dir + u'/' + c.file);
+        c.dataset.replace(QStringLiteral("{bad}"), dir)
+            .replace(QStringLiteral("{file}"), dir + u'/' + c.file);
         c.message = parts[2];
         m.cases << c;
         m.listed << c.file;

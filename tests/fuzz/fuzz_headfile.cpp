@@ -44,7 +44,8 @@ void writeDataset(hid_t file, const char* path, FuzzedDataProvider& in, bool pre
     std::vector<hsize_t> dims(std::size_t(rank));
     hsize_t count = 1;
     for (auto& d : dims) {
-        d = huge ? in.ConsumeIntegralInRange<hsize_t>(1, hsize_t{1} << 40) : in.ConsumeIntegralInRange<hsize_t>(0, 6);
+        d = huge ? in.ConsumeIntegralInRange<hsize_t>(1, hsize_t{1} << 40)
+                 : in.ConsumeIntegralInRange<hsize_t>(0, 6);
         count *= d;
     }
     const hid_t type = pickType(in, preferFloat);

@@ -73,10 +73,12 @@ void TestStudioBadFiles::everyBadFileShowsAnErrorAndTheWindowStaysUsable()
             s.dataset = c.dataset;
             window.openScenario(s);
         }
-        QTRY_VERIFY2_WITH_TIMEOUT(failures.count() > 0, qPrintable(c.file + QStringLiteral(": no error shown")),
-                                  30000);
-        QVERIFY2(window.lastError().contains(c.message),
-                 qPrintable(QStringLiteral("%1: expected \"%2\" in \"%3\"").arg(c.file, c.message, window.lastError())));
+        QTRY_VERIFY2_WITH_TIMEOUT(failures.count() > 0,
+                                  qPrintable(c.file + QStringLiteral(": no error shown")), 30000);
+        QVERIFY2(
+            window.lastError().contains(c.message),
+            qPrintable(
+                QStringLiteral("%1: expected \"%2\" in \"%3\"").arg(c.file, c.message, window.lastError())));
         QVERIFY(window.isVisible());
     }
     acceptDialogs.stop();
