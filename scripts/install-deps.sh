@@ -20,6 +20,8 @@ packages=(
     python3 python3-h5py python3-numpy
     # scripts/check-format.sh
     clang-format
+    # scripts/fuzz.sh: clang with libFuzzer and its sanitizer runtimes (libclang_rt.fuzzer, asan, ubsan)
+    clang libclang-rt-14-dev
 )
 
 # npm fetches the GloVe vectors (glove:100d) on request; a Node.js install that already brings its

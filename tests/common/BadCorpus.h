@@ -15,6 +15,9 @@ struct Case {
     QString file;    // relative to the corpus folder
     QString dataset; // the name to open (options and companion files filled in)
     QString message; // a substring of the expected error
+    // The studio's tensor dialog resolves what the CLI must refuse (several candidate tensors): the
+    // studio test expects the dialog and a successful load instead of an error.
+    bool studioChooses = false;
 };
 
 struct Manifest {
@@ -42,8 +45,10 @@ inline Manifest readManifest(const QString& dir)
             m.listed << parts[0];
             continue;
         }
-        if (parts.size() != 3) {
-            m.error = QStringLiteral("MANIFEST.tsv line %1: expected 3 tab-separated fields").arg(lineNo);
+        if (parts.size() != 3 && !(parts.size() == 4 && parts[3] == QStringLiteral("studio-chooses"))) {
+            m.error = QStringLiteral("MANIFEST.tsv line %1: expected 3 tab-separated fields (and optionally "
+                                     "studio-chooses)")
+                          .arg(lineNo);
             return m;
         }
         Case c;
@@ -52,6 +57,7 @@ inline Manifest readManifest(const QString& dir)
         c.dataset.replace(QStringLiteral("{bad}"), dir)
             .replace(QStringLiteral("{file}"), dir + u'/' + c.file);
         c.message = parts[2];
+        c.studioChooses = parts.size() == 4;
         m.cases << c;
         m.listed << c.file;
     }

@@ -17,17 +17,31 @@
 
 namespace {
 
+// IEEE half precision as h5py defines it (HDF5 1.10 has no predefined float16 type).
+hid_t float16()
+{
+    const hid_t t = H5Tcopy(H5T_IEEE_F32LE);
+    H5Tset_fields(t, 15, 10, 5, 0, 10);
+    H5Tset_size(t, 2);
+    H5Tset_ebias(t, 15);
+    return t;
+}
+
+hid_t pickFloat(int which)
+{
+    return which == 0 ? H5Tcopy(H5T_NATIVE_FLOAT) : which == 1 ? H5Tcopy(H5T_NATIVE_DOUBLE) : float16();
+}
+
 hid_t pickType(FuzzedDataProvider& in, bool preferFloat)
 {
-    static const hid_t* floats[] = {&H5T_NATIVE_FLOAT, &H5T_NATIVE_DOUBLE, &H5T_IEEE_F16LE_g};
     static const hid_t* ints[] = {&H5T_NATIVE_INT8, &H5T_NATIVE_INT32, &H5T_NATIVE_INT64, &H5T_NATIVE_UINT64};
     const int choice = in.ConsumeIntegralInRange<int>(0, 9);
     if (choice < 6 && preferFloat)
-        return H5Tcopy(*floats[choice % 3]);
+        return pickFloat(choice % 3);
     if (choice < 6)
         return H5Tcopy(*ints[choice % 4]);
     if (choice == 6)
-        return H5Tcopy(*floats[in.ConsumeIntegralInRange<int>(0, 2)]);
+        return pickFloat(in.ConsumeIntegralInRange<int>(0, 2));
     if (choice == 7)
         return H5Tcopy(*ints[in.ConsumeIntegralInRange<int>(0, 3)]);
     const hid_t s = H5Tcopy(H5T_C_S1); // a string dataset where numbers belong
@@ -41,7 +55,7 @@ void writeDataset(hid_t file, const char* path, FuzzedDataProvider& in, bool pre
         return; // absent
     const int rank = in.ConsumeBool() ? usualRank : in.ConsumeIntegralInRange<int>(0, 3);
     const bool huge = in.ConsumeIntegralInRange<int>(0, 15) == 0;
-    std::vector<hsize_t> dims(std::size_t(rank));
+    std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
     hsize_t count = 1;
     for (auto& d : dims) {
         d = huge ? in.ConsumeIntegralInRange<hsize_t>(1, hsize_t{1} << 40)
@@ -95,17 +109,25 @@ void stringAttribute(hid_t file, const char* name, const std::string& value)
     H5Tclose(type);
 }
 
-void numberAttribute(hid_t file, const char* name, double value, bool integer)
+void writeScalarAttribute(hid_t file, const char* name, hid_t type, const void* value)
 {
     const hid_t space = H5Screate(H5S_SCALAR);
-    const hid_t type = integer ? H5T_NATIVE_INT64 : H5T_NATIVE_DOUBLE;
     const hid_t attr = H5Acreate2(file, name, type, space, H5P_DEFAULT, H5P_DEFAULT);
     if (attr >= 0) {
-        const long long asInt = static_cast<long long>(value);
-        H5Awrite(attr, type, integer ? static_cast<const void*>(&asInt) : static_cast<const void*>(&value));
+        H5Awrite(attr, type, value);
         H5Aclose(attr);
     }
     H5Sclose(space);
+}
+
+void numberAttribute(hid_t file, const char* name, double value)
+{
+    writeScalarAttribute(file, name, H5T_NATIVE_DOUBLE, &value);
+}
+
+void integerAttribute(hid_t file, const char* name, long long value)
+{
+    writeScalarAttribute(file, name, H5T_NATIVE_LLONG, &value);
 }
 
 } // namespace
@@ -126,20 +148,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     switch (in.ConsumeIntegralInRange<int>(0, 7)) {
     case 0: break; // no format attribute
     case 1: stringAttribute(file, "format", in.ConsumeRandomLengthString(20)); break;
-    case 2: numberAttribute(file, "format", 1, true); break;
+    case 2: integerAttribute(file, "format", 1); break;
     default: stringAttribute(file, "format", "adasoftmax-head");
     }
     switch (in.ConsumeIntegralInRange<int>(0, 7)) {
     case 0: break;
     case 1: stringAttribute(file, "version", "1"); break;
-    case 2: numberAttribute(file, "version", in.ConsumeFloatingPoint<double>(), false); break;
-    case 3: numberAttribute(file, "version", in.ConsumeIntegral<int>(), true); break;
-    default: numberAttribute(file, "version", 1, true);
+    case 2: numberAttribute(file, "version", in.ConsumeFloatingPoint<double>()); break;
+    case 3: integerAttribute(file, "version", in.ConsumeIntegral<int>()); break;
+    default: integerAttribute(file, "version", 1);
     }
     switch (in.ConsumeIntegralInRange<int>(0, 3)) {
     case 0: break;
     case 1: stringAttribute(file, "temperature", "hot"); break;
-    default: numberAttribute(file, "temperature", in.ConsumeFloatingPoint<double>(), false);
+    default: numberAttribute(file, "temperature", in.ConsumeFloatingPoint<double>());
     }
     writeDataset(file, "/head/weight", in, true, 2);
     writeDataset(file, "/head/bias", in, true, 1);
