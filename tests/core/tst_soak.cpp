@@ -61,7 +61,13 @@ void TestSoak::tenThousandQueries()
     qInfo("%d/%d queries succeeded; resident memory growth from query 1000 to 10000: %ld KiB", successes,
           kQueries, growth);
     QVERIFY(successes >= kQueries * 8 / 10); // a sanity floor; the audit checks the rate properly
+#if defined(__SANITIZE_ADDRESS__)
+    // ASan keeps freed blocks in its quarantine (256 MB by default), so resident memory grows by
+    // design; LeakSanitizer's check at exit is the leak test in that build.
+    qInfo("AddressSanitizer build: the resident-memory bound is left to LeakSanitizer");
+#else
     QVERIFY2(growth < 8 * 1024, qPrintable(QString::number(growth))); // bound: 8 MiB
+#endif
 }
 
 QTEST_APPLESS_MAIN(TestSoak)
