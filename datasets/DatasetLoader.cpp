@@ -7,6 +7,7 @@
 #include "EmbeddedHeads.h"
 #include "FashionMnist.h"
 #include "Glove.h"
+#include "Idx.h"
 #include "Numpy.h"
 #include "Safetensors.h"
 #include "SyntheticDatasets.h"
@@ -86,6 +87,20 @@ RowMatrixF readQueryFile(const std::string& path, const ReadLimits& limits)
     return readNumpyQueries(path, limits);
 }
 
+// An IDX file (MNIST's format) holds images or labels, not a head. Read it anyway, so that a damaged
+// one is reported with its own problem, and otherwise say what it is and what uses it.
+[[noreturn]] void refuseIdxFile(const std::string& path, std::uint32_t magic)
+{
+    const std::uint32_t expected = (magic & 0xFF00) == 0x0800 ? magic : kIdxImagesMagic;
+    const IdxArray idx = readIdx(path, expected);
+    std::string dims;
+    for (const std::uint32_t d : idx.dims)
+        dims += (dims.empty() ? "" : " × ") + std::to_string(d);
+    throw DatasetError(path + ": an IDX file (unsigned bytes, " + dims
+                       + "), the format of MNIST images and labels, not a model head; fmnist:pixels and "
+                         "fmnist:rf train heads from Fashion-MNIST's IDX files");
+}
+
 Dataset loadFile(const FileDatasetName& spec, const ReadLimits& limits)
 {
     const std::string& path = spec.path;
@@ -108,6 +123,8 @@ Dataset loadFile(const FileDatasetName& spec, const ReadLimits& limits)
     case FileFormat::Npy:
     case FileFormat::Npz: out = readNumpyHead(path, options); break;
     case FileFormat::Unknown:
+        if (const std::uint32_t magic = idxMagicOf(path))
+            refuseIdxFile(path, magic);
         throw DatasetError(path
                            + ": not a recognised file: expected an HDF5 head file (HEAD_FORMAT.md), "
                              "safetensors, a safetensors *.index.json, or NumPy .npy/.npz");

@@ -94,6 +94,21 @@ std::uint32_t bigEndian32(const unsigned char* p)
 
 } // namespace
 
+std::uint32_t idxMagicOf(const std::string& path)
+{
+    // gzopen reads plain files too; a gzip header alone is not enough (any .gz would pass).
+    gzFile file = gzopen(path.c_str(), "rb");
+    if (!file)
+        return 0;
+    unsigned char word[4] = {};
+    const int got = gzread(file, word, sizeof word);
+    gzclose(file);
+    if (got != 4 || word[0] != 0 || word[1] != 0 || word[2] < 0x08 || word[2] > 0x0E || word[3] < 1
+        || word[3] > 3)
+        return 0;
+    return bigEndian32(word);
+}
+
 IdxArray readIdx(const std::string& path, std::uint32_t expectedMagic, const IdxLimits& limits)
 {
     if ((expectedMagic >> 8) != 0x08 || (expectedMagic & 0xFF) == 0)

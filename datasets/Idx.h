@@ -37,6 +37,10 @@ struct IdxArray {
 [[nodiscard]] IdxArray readIdx(const std::string& path, std::uint32_t expectedMagic,
                                const IdxLimits& limits = {});
 
+// The IDX magic number of a file (plain or gzip-compressed) when its first bytes look like one:
+// 0x0000TTNN with an IDX element type TT (0x08…0x0E) and 1 ≤ NN ≤ 3; 0 otherwise. Never throws.
+[[nodiscard]] std::uint32_t idxMagicOf(const std::string& path);
+
 // Convenience wrappers: images (count × rows × columns) and labels (count).
 [[nodiscard]] inline IdxArray readIdxImages(const std::string& path, const IdxLimits& limits = {})
 {

@@ -22,6 +22,8 @@ packages=(
     fonts-noto-cjk
     # scripts/check-format.sh
     clang-format
+    # scripts/fuzz.sh: clang with libFuzzer and its sanitizer runtimes (libclang_rt.fuzzer, asan, ubsan)
+    clang libclang-rt-14-dev
 )
 
 # npm fetches the GloVe vectors (glove:100d) on request; a Node.js install that already brings its

@@ -1,5 +1,6 @@
 // adasoftmax: the command-line tool. It dispatches to one subcommand and turns every error into a
 // one-line message and an exit status (0 ok, 1 data or I/O, 2 usage); all computing is core's.
+#include "AuditCommand.h"
 #include "BenchCommand.h"
 #include "CliOptions.h"
 #include "DatasetCommands.h"
@@ -33,6 +34,7 @@ Commands:
   inspect DATASET   a file's tensors, the head it would use, value statistics; exit 1 if it cannot run
   convert DATASET OUT.h5   write any dataset as an HDF5 head file
   fetch NAME        download (glove:100d) or train (fmnist:...) a built-in dataset once, with progress
+  audit [--reduced] the PAC audit: failure rate and its 95% upper bound at each delta on every built-in head
 
 DATASET is one of
   a file: an HDF5 head (HEAD_FORMAT.md), safetensors or a sharded checkpoint's *.index.json, NumPy
@@ -59,7 +61,7 @@ int dispatch(const QStringList& arguments)
     using namespace ada::cli;
     if (arguments.size() < 2)
         throw UsageError(
-            "missing COMMAND (run, bench, report, variance, datasets, inspect, convert, fetch); see "
+            "missing COMMAND (run, bench, report, variance, datasets, inspect, convert, fetch, audit); see "
             "adasoftmax --help");
     const QString command = arguments.at(1);
     if (command == QLatin1String("-h") || command == QLatin1String("--help")
@@ -90,12 +92,14 @@ int dispatch(const QStringList& arguments)
         return convertCommand(rest);
     if (command == QLatin1String("fetch"))
         return fetchCommand(rest);
+    if (command == QLatin1String("audit"))
+        return auditCommand(rest);
     if (command.startsWith(u'-'))
         throw UsageError("unknown option '" + toStdString(command)
                          + "' before the command; see adasoftmax --help");
     throw UsageError(
         "unknown command '" + toStdString(command)
-        + "' (commands: run, bench, report, variance, datasets, inspect, convert, fetch; see adasoftmax "
+        + "' (commands: run, bench, report, variance, datasets, inspect, convert, fetch, audit; see adasoftmax "
           "--help)");
 }
 

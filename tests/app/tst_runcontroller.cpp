@@ -68,7 +68,9 @@ void TestRunController::startCancelRestart200Times()
     QTRY_COMPARE_WITH_TIMEOUT(RunController::liveTraceCount(), baseline, 5000);
     const long growth = residentKiB() - rssAt50;
     qInfo("resident memory growth between cycle 50 and 200: %ld KiB", growth);
+#if !defined(__SANITIZE_ADDRESS__) // ASan's quarantine holds freed memory; LeakSanitizer checks leaks there
     QVERIFY2(growth < 64 * 1024, qPrintable(QString::number(growth))); // bound: 64 MiB
+#endif
 }
 
 void TestRunController::longRunDoesNotStallTheEventLoop()

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Sanitizer runs of the test suite, each in its own build directory (issue 9):
+#   scripts/run-sanitizers.sh asan   AddressSanitizer + UndefinedBehaviorSanitizer + LeakSanitizer on
+#                                    the whole suite except benchmarks and stress (build-asan/)
+#   scripts/run-sanitizers.sh tsan   ThreadSanitizer on the run-controller and worker tests (build-tsan/)
+# Any report fails the run: UBSan does not recover, ASan/LSan/TSan exit non-zero. Suppressions
+# (tests/sanitizers/*.supp) cover third-party libraries only, each with its reason.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+kind="${1:-}"
+root="$PWD"
+jobs="${JOBS:-2}"
+
+bash scripts/install-deps.sh
+
+case "$kind" in
+asan)
+    build_dir="${BUILD_DIR:-build-asan}"
+    cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DADASOFTMAX_SANITIZE=ON
+    cmake --build "$build_dir" -j"$jobs"
+    export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:detect_stack_use_after_return=1:strict_init_order=1"
+    export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+    export LSAN_OPTIONS="suppressions=$root/tests/sanitizers/lsan.supp:print_suppressions=0"
+    ctest_args=(-LE 'bench|stress')
+    ;;
+tsan)
+    build_dir="${BUILD_DIR:-build-tsan}"
+    targets=(tst_runcontroller tst_guistall)
+    cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DADASOFTMAX_TSAN=ON
+    cmake --build "$build_dir" -j"$jobs" --target "${targets[@]}"
+    export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$root/tests/sanitizers/tsan.supp"
+    ctest_args=(-R "^($(IFS='|'; echo "${targets[*]}"))\$")
+    ;;
+*)
+    echo "usage: scripts/run-sanitizers.sh asan|tsan" >&2
+    exit 2
+    ;;
+esac
+
+ctest_cmd=(ctest --test-dir "$build_dir" --output-on-failure -j"$jobs" "${ctest_args[@]}")
+if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null 2>&1; then
+    ctest_cmd=(xvfb-run -a -s "-screen 0 1600x1000x24" "${ctest_cmd[@]}")
+fi
+echo "run-sanitizers ($kind): ${ctest_cmd[*]}"
+exec "${ctest_cmd[@]}"
