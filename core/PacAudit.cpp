@@ -1,5 +1,7 @@
 #include "PacAudit.h"
 
+#include "ClopperPearson.h"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -46,9 +48,10 @@ std::vector<PacAuditCell> auditDataset(const Dataset& dataset, const PacAuditOpt
         if (cell.testQueries > 0) {
             const long long n = cell.testQueries;
             cell.failureRate = double(cell.failures) / double(n);
-            cell.interval = clopperPearsonInterval(cell.failures, n, options.confidence);
-            const auto atDelta = static_cast<long long>(std::floor(delta * double(n)));
-            cell.decisive = clopperPearsonInterval(atDelta, n, options.confidence).upper <= 2.0 * delta;
+            const auto [lower, upper] = clopperPearson(cell.failures, cell.testQueries, options.confidence);
+            cell.interval = {lower, upper};
+            const auto atDelta = static_cast<int>(std::floor(delta * double(n)));
+            cell.decisive = clopperPearson(atDelta, cell.testQueries, options.confidence).second <= 2.0 * delta;
             cell.withinBound = cell.interval.upper <= 2.0 * delta;
         }
         cells.push_back(cell);

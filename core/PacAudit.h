@@ -4,7 +4,6 @@
 // Clopper–Pearson upper bound. The audit passes a cell when that bound is at most 2δ.
 #pragma once
 
-#include "BinomialInterval.h"
 #include "Config.h"
 #include "Evaluation.h"
 #include "Head.h"
@@ -13,6 +12,11 @@
 #include <vector>
 
 namespace ada {
+
+struct BinomialInterval { // a Clopper–Pearson interval (ClopperPearson.h)
+    double lower = 0.0;
+    double upper = 1.0;
+};
 
 struct PacAuditOptions {
     std::vector<double> deltas{0.1, 0.05, 0.01};
