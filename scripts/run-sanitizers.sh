@@ -21,7 +21,11 @@ asan)
     export ASAN_OPTIONS="detect_leaks=1:halt_on_error=1:detect_stack_use_after_return=1:strict_init_order=1"
     export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
     export LSAN_OPTIONS="suppressions=$root/tests/sanitizers/lsan.supp:print_suppressions=0"
-    ctest_args=(-LE 'bench|stress')
+    # Left out, each for a stated reason: tst_fashionmnist trains three heads (pure Eigen
+    # arithmetic), which under ASan runs past its 10-minute timeout on 2 cores; the IDX reader it
+    # also tests is covered here by the bad-file corpus and by fuzz_idx. tst_guistall asserts a
+    # 100 ms bound on event-loop gaps, a timing that ASan's slowdown breaks; TSan runs it instead.
+    ctest_args=(-LE 'bench|stress' -E '^(tst_fashionmnist|tst_guistall)$')
     ;;
 tsan)
     build_dir="${BUILD_DIR:-build-tsan}"

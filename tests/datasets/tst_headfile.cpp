@@ -17,7 +17,8 @@ namespace {
 
 bool sameBytes(const float* a, const float* b, Eigen::Index count)
 {
-    return std::memcmp(a, b, sizeof(float) * static_cast<std::size_t>(count)) == 0;
+    // memcmp with a null pointer is undefined even for 0 bytes (UBSan), and empty matrices have one.
+    return count == 0 || std::memcmp(a, b, sizeof(float) * static_cast<std::size_t>(count)) == 0;
 }
 
 bool sameMatrix(const RowMatrixF& a, const RowMatrixF& b)
