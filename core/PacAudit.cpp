@@ -51,7 +51,8 @@ std::vector<PacAuditCell> auditDataset(const Dataset& dataset, const PacAuditOpt
             const auto [lower, upper] = clopperPearson(cell.failures, cell.testQueries, options.confidence);
             cell.interval = {lower, upper};
             const auto atDelta = static_cast<int>(std::floor(delta * double(n)));
-            cell.decisive = clopperPearson(atDelta, cell.testQueries, options.confidence).second <= 2.0 * delta;
+            cell.decisive
+                = clopperPearson(atDelta, cell.testQueries, options.confidence).second <= 2.0 * delta;
             cell.withinBound = cell.interval.upper <= 2.0 * delta;
         }
         cells.push_back(cell);

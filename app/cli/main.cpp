@@ -97,10 +97,10 @@ int dispatch(const QStringList& arguments)
     if (command.startsWith(u'-'))
         throw UsageError("unknown option '" + toStdString(command)
                          + "' before the command; see adasoftmax --help");
-    throw UsageError(
-        "unknown command '" + toStdString(command)
-        + "' (commands: run, bench, report, variance, datasets, inspect, convert, fetch, audit; see adasoftmax "
-          "--help)");
+    throw UsageError("unknown command '" + toStdString(command)
+                     + "' (commands: run, bench, report, variance, datasets, inspect, convert, fetch, audit; "
+                       "see adasoftmax "
+                       "--help)");
 }
 
 } // namespace
