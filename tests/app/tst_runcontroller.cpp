@@ -13,18 +13,13 @@
 #include <QTimer>
 #include <QtTest>
 
+#include "tests/common/ResidentMemory.h"
+
 using namespace ada;
 
 namespace {
 
-long residentKiB()
-{
-    QFile f(QStringLiteral("/proc/self/statm"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    const QList<QByteArray> fields = f.readAll().split(' ');
-    return fields.size() > 1 ? fields[1].toLong() * 4 : 0; // pages of 4 KiB
-}
+using ada::test::residentKiB;
 
 DatasetPtr synthetic(const char* spec)
 {

@@ -11,22 +11,13 @@
 #include <QFile>
 #include <QtTest>
 
+#include "tests/common/ResidentMemory.h"
+
 #include <cmath>
 
 using namespace ada;
 
-namespace {
-
-long residentKiB()
-{
-    QFile f(QStringLiteral("/proc/self/statm"));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    const QList<QByteArray> fields = f.readAll().split(' ');
-    return fields.size() > 1 ? fields[1].toLong() * 4 : 0; // pages of 4 KiB
-}
-
-} // namespace
+using ada::test::residentKiB;
 
 class TestSoak : public QObject {
     Q_OBJECT
