@@ -56,8 +56,9 @@ Split splitFor(const Config& c)
 
 } // namespace
 
-PreparedHead::PreparedHead(const Head& head, const Config& config)
+PreparedHead::PreparedHead(const Head& head, const Config& config, PullKernels kernels)
     : head_(&head)
+    , kernels_(kernels)
     , beta_(config.temperature.value_or(head.temperature))
     , hadamard_(config.hadamard)
 {
@@ -85,7 +86,10 @@ PreparedHead::PreparedHead(const Head& head, const Config& config)
     }
     const RowMatrixF& a = weight();
     const Eigen::Index d = a.cols();
-    columnL1_ = a.cast<double>().cwiseAbs().colwise().sum().transpose();
+    // Row by row in double: a whole-matrix cast would allocate twice the head's size again.
+    columnL1_ = Eigen::VectorXd::Zero(d);
+    for (Eigen::Index i = 0; i < a.rows(); ++i)
+        columnL1_ += a.row(i).transpose().cast<double>().cwiseAbs();
     // s_A of §3.4: max_i (1/d²)·Σ_j A_ij²/q̃_j with q̃ = a/Σa (zero-weight columns use 1, §12 I-1),
     // and the uniform variant max_i mean_j A_ij².
     const double l1Sum = columnL1_.sum();
@@ -102,6 +106,11 @@ PreparedHead::PreparedHead(const Head& head, const Config& config)
         sAtom_ = std::max(sAtom_, atom / (double(d) * double(d)));
         sUniform_ = std::max(sUniform_, uniform / double(d));
     }
+    // Column passes pay off only when a column holds several cache lines of arms; below that the
+    // rows are as good and the copy would be pure overhead (the Fashion-MNIST heads have n = 10).
+    constexpr Eigen::Index kColumnMajorMinArms = 64;
+    if (kernels_ == PullKernels::Fast && !hadamard_ && a.rows() >= kColumnMajorMinArms)
+        columns_ = transposeToColumnMajor(a);
 }
 
 const RowMatrixF& PreparedHead::weight() const
@@ -170,9 +179,10 @@ Result runPhases(const PreparedHead& prepared, const Eigen::Ref<const Eigen::Vec
     const Eigen::VectorXd x = prepared.transformQuery(query);
     Eigen::VectorXd xBeta = prepared.temperature() * x;
     Rng rng(config.seed);
-    SamplingPlan plan = makeSamplingPlan(prepared, x, config, rng);
+    SamplingPlan plan = makeSamplingPlan(prepared, x, config, rng, prepared.kernels() == PullKernels::Fast);
     const int D = plan.effectiveDim;
     ArmEngine engine(prepared, std::move(xBeta), std::move(plan), config);
+    engine.setSkipUnreadEstimates(observer == nullptr && prepared.kernels() == PullKernels::Fast);
     RunContext ctx{engine, config, observer};
     ctx.survivors.assign(static_cast<std::size_t>(armCount), 0);
     for (int i : all)
@@ -189,6 +199,7 @@ Result runPhases(const PreparedHead& prepared, const Eigen::Ref<const Eigen::Vec
         result.cancelled = true;
         result.pullsPerArm = engine.depths();
         result.totalPulls = engine.totalPulls();
+        result.bytesRead = engine.bytesRead();
         if (observer)
             observer->onResult(result);
         return result;
@@ -233,6 +244,7 @@ Result runPhases(const PreparedHead& prepared, const Eigen::Ref<const Eigen::Vec
         result.topK = top;
         result.pullsPerArm = engine.depths();
         result.totalPulls = engine.totalPulls();
+        result.bytesRead = engine.bytesRead();
         return result;
     }
 
@@ -279,6 +291,7 @@ Result runPhases(const PreparedHead& prepared, const Eigen::Ref<const Eigen::Vec
     result.logPartition = logS;
     result.pullsPerArm = engine.depths();
     result.totalPulls = engine.totalPulls();
+    result.bytesRead = engine.bytesRead();
     ctx.phase = Phase::Done;
     ctx.leader = top.empty() ? -1 : top.front();
     ctx.notify(EventKind::PhaseStarted);
@@ -304,7 +317,8 @@ Result runTopKIdentification(const PreparedHead& prepared, const Eigen::Ref<cons
 Result runAdaptiveSoftmax(const Head& head, const Eigen::Ref<const Eigen::VectorXf>& query,
                           const Config& config, RunObserver* observer)
 {
-    const PreparedHead prepared(head, config);
+    // One query: a column-major copy of A would cost a full pass over A before the first pull.
+    const PreparedHead prepared(head, config, PullKernels::Straightforward);
     return runAdaptiveSoftmax(prepared, query, config, observer);
 }
 

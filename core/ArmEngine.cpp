@@ -1,5 +1,7 @@
 #include "ArmEngine.h"
 
+#include "PullKernels.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -15,6 +17,7 @@ ArmEngine::ArmEngine(const PreparedHead& prepared, Eigen::VectorXd xBeta, Sampli
                      const Config& config)
     : prepared_(prepared)
     , weight_(prepared.weight())
+    , columns_(prepared.columnMajor())
     , xBeta_(std::move(xBeta))
     , plan_(std::move(plan))
     , config_(config)
@@ -66,11 +69,12 @@ const std::vector<double>& ArmEngine::htCoefficients(std::int64_t depth)
     // c1 = β x/ρ and c2 = (β x)²(1 − ρ)/ρ² are computed once per depth.
     if (htDepth_ == depth)
         return htCoeff_;
+    plan_.extendTo(depth + 1);
     const auto t = static_cast<std::size_t>(depth);
-    const double tau = depth < plan_.effectiveDim ? plan_.keys[t] : -kInf;
+    const double tau = depth < plan_.effectiveDim ? plan_.threshold(depth) : -kInf;
     htCoeff_.resize(2 * t);
     for (std::size_t s = 0; s < t; ++s) {
-        const int j = plan_.order[s];
+        const int j = plan_.column(static_cast<std::int64_t>(s));
         const double rho = inclusionProbability(plan_.logWeight[static_cast<std::size_t>(j)], tau);
         // ρ > 0 for every positive-weight column; the expm1 form keeps it from underflowing (§12 I-2).
         const double xb = xBeta_[j];
@@ -88,7 +92,7 @@ void ArmEngine::sampledEstimateHorvitzThompson(int arm, std::int64_t depth)
     const float* row = weight_.row(arm).data();
     double mu = 0.0, v = 0.0;
     for (std::size_t s = 0; s < t; ++s) {
-        const double a = row[plan_.order[s]];
+        const double a = row[plan_.column(static_cast<std::int64_t>(s))];
         mu += a * c[s];
         v += a * a * c[t + s];
     }
@@ -114,63 +118,310 @@ void ArmEngine::pullArm(int arm, std::int64_t target)
         variance_[i] = 0.0;
         return;
     }
+    plan_.extendTo(t1);
     const float* row = weight_.row(arm).data();
-    const double t = double(t1);
+    double acc = sum_[i], accSq = sumSq_.empty() ? 0.0 : sumSq_[i];
     switch (plan_.sampler) {
     case Sampler::UniformWithoutReplacement:
-    case Sampler::UniformWithoutReplacementFpc: {
-        // §3.3(b): μ̂ = (D/t)·Σ_{s≤t} f_π(s), maintained incrementally.
-        double acc = sum_[i];
+    case Sampler::UniformWithoutReplacementFpc:
         for (std::int64_t s = t0; s < t1; ++s) {
-            const int j = plan_.order[static_cast<std::size_t>(s)];
+            const int j = plan_.column(s);
             acc += double(row[j]) * xBeta_[j];
         }
-        sum_[i] = acc;
-        estimate_[i] = bias_[i] + double(D) / t * acc;
-        double v = plan_.sigma2 / t; // the reference's conservative σ̂²/t (§12 I-6)
-        if (plan_.sampler == Sampler::UniformWithoutReplacementFpc)
-            v *= (double(D) - t) / (double(D) - 1.0);
-        variance_[i] = v;
         break;
-    }
     case Sampler::UniformWithReplacement: {
-        // §3.3(a): the paper's model, J_s i.i.d. uniform, y = d·f_J; Var = σ²/t.
         const double d = double(xBeta_.size());
-        double acc = sum_[i];
         for (std::int64_t s = t0; s < t1; ++s) {
-            const int j = plan_.order[static_cast<std::size_t>(s)];
+            const int j = plan_.column(s);
             acc += d * double(row[j]) * xBeta_[j];
         }
-        sum_[i] = acc;
-        estimate_[i] = bias_[i] + acc / t;
-        variance_[i] = plan_.sigma2 / t;
         break;
     }
-    case Sampler::ImportanceWithReplacement: {
-        // §3.3(c): y = f_J/q_J, J ~ q; the variance is the sample variance of y over t.
-        double acc = sum_[i], accSq = sumSq_[i];
+    case Sampler::ImportanceWithReplacement:
         for (std::int64_t s = t0; s < t1; ++s) {
-            const auto j = static_cast<std::size_t>(plan_.order[static_cast<std::size_t>(s)]);
+            const auto j = static_cast<std::size_t>(plan_.column(s));
             const double y = double(row[j]) * xBeta_[static_cast<Eigen::Index>(j)] / plan_.drawProbability[j];
             acc += y;
             accSq += y * y;
         }
-        sum_[i] = acc;
+        break;
+    case Sampler::ImportanceWithoutReplacement: sampledEstimateHorvitzThompson(arm, t1); return;
+    }
+    finishRunningSums(i, acc, accSq, t1);
+}
+
+void ArmEngine::finishRunningSums(std::size_t i, double acc, double accSq, std::int64_t depth)
+{
+    const double D = plan_.effectiveDim;
+    const double t = double(depth);
+    sum_[i] = acc;
+    switch (plan_.sampler) {
+    case Sampler::UniformWithoutReplacement:
+    case Sampler::UniformWithoutReplacementFpc: {
+        // §3.3(b): μ̂ = (D/t)·Σ_{s≤t} f_π(s), maintained incrementally.
+        estimate_[i] = bias_[i] + D / t * acc;
+        double v = plan_.sigma2 / t; // the reference's conservative σ̂²/t (§12 I-6)
+        if (plan_.sampler == Sampler::UniformWithoutReplacementFpc)
+            v *= (D - t) / (D - 1.0);
+        variance_[i] = v;
+        break;
+    }
+    case Sampler::UniformWithReplacement: // §3.3(a): the paper's model, y = d·f_J; Var = σ²/t
+        estimate_[i] = bias_[i] + acc / t;
+        variance_[i] = plan_.sigma2 / t;
+        break;
+    case Sampler::ImportanceWithReplacement: {
+        // §3.3(c): y = f_J/q_J, J ~ q; the variance is the sample variance of y over t.
         sumSq_[i] = accSq;
         const double mean = acc / t;
         estimate_[i] = bias_[i] + mean;
         const double var = t > 1 ? std::max(0.0, (accSq - t * mean * mean) / (t - 1.0)) / t : kInf;
-        variance_[i] = std::max(var, varianceFloor(t1));
+        variance_[i] = std::max(var, varianceFloor(depth));
         break;
     }
-    case Sampler::ImportanceWithoutReplacement: sampledEstimateHorvitzThompson(arm, t1); break;
+    case Sampler::ImportanceWithoutReplacement: break; // recomputed whole (sampledEstimateHorvitzThompson)
     }
 }
 
 void ArmEngine::pullTo(std::span<const int> arms, std::int64_t depth)
 {
+    pullTo(arms, depth, nullptr);
+}
+
+void ArmEngine::pullTo(std::span<const int> arms, std::int64_t depth, const StopRule* stop)
+{
+    const std::int64_t D = plan_.effectiveDim;
+    const std::int64_t t = std::min(depth, D);
+    if (!columns_ || t == D) {
+        // Straightforward kernels, or the exact row sums at full depth (§3.5), arm by arm.
+        for (int arm : arms) {
+            const std::int64_t t0 = depth_[static_cast<std::size_t>(arm)];
+            if (t0 < t)
+                bytesRead_ += rowPullBytes(t0, t);
+            pullArm(arm, depth);
+        }
+        return;
+    }
+    batch_.clear();
     for (int arm : arms)
-        pullArm(arm, depth);
+        if (depth_[static_cast<std::size_t>(arm)] < t)
+            batch_.push_back(arm);
+    if (!batch_.empty())
+        pullColumns(batch_, t, stop);
+}
+
+namespace {
+
+constexpr std::size_t kBlock = 512; // arms per block: 2 × 4 KiB of accumulators stay in L1
+constexpr std::int64_t kLine = 64;  // bytes per cache line, for bytesRead()
+
+// The arms of `arms[from, from + size)` as a kernel block: contiguous when they are consecutive
+// rows in ascending order (every arm of a query without exclusions), gathered otherwise.
+kernels::ArmBlock armBlock(std::span<const int> arms, std::size_t from, std::size_t size)
+{
+    kernels::ArmBlock block;
+    block.size = size;
+    const int first = arms[from];
+    bool contiguous = true;
+    for (std::size_t k = 1; k < size && contiguous; ++k)
+        contiguous = arms[from + k] == first + static_cast<int>(k);
+    if (contiguous)
+        block.first = static_cast<std::size_t>(first);
+    else
+        block.arms = arms.data() + from;
+    return block;
+}
+
+// Cache lines one column of A holds for the block: the 16-float lines its arms fall in.
+std::int64_t linesPerColumn(const kernels::ArmBlock& block)
+{
+    if (!block.arms)
+        return (4 * static_cast<std::int64_t>(block.size) + kLine - 1) / kLine + 1;
+    std::int64_t lines = 0, last = -1;
+    for (std::size_t k = 0; k < block.size; ++k) {
+        const std::int64_t line = block.arms[k] / (kLine / 4);
+        lines += line != last ? 1 : 0;
+        last = line;
+    }
+    return lines;
+}
+
+// For an ascending gathered block, the rows it spans (first to last), or 0 when not ascending.
+std::size_t ascendingSpan(const kernels::ArmBlock& block)
+{
+    for (std::size_t k = 1; k < block.size; ++k)
+        if (block.arms[k] <= block.arms[k - 1])
+            return 0;
+    return static_cast<std::size_t>(block.arms[block.size - 1] - block.arms[0]) + 1;
+}
+
+// Expected cache lines of one row of d floats that `count` distinct columns (a uniformly spread
+// prefix) fall in: a line of 16 columns is missed with probability ≈ (1 − count/d)^16.
+std::int64_t linesPerRow(std::int64_t count, std::int64_t d)
+{
+    const double lines = std::ceil(4.0 * double(d) / kLine);
+    const double missed = std::pow(std::max(0.0, 1.0 - double(count) / double(d)), kLine / 4);
+    return static_cast<std::int64_t>(std::ceil(lines * (1.0 - missed)));
+}
+
+} // namespace
+
+std::int64_t ArmEngine::rowPullBytes(std::int64_t t0, std::int64_t t) const
+{
+    const std::int64_t d = weight_.cols();
+    if (t >= plan_.effectiveDim)
+        return 4 * d; // the exact sum reads the whole row
+    // Horvitz–Thompson re-reads the whole prefix; the running sums read only the new columns.
+    const std::int64_t read = plan_.sampler == Sampler::ImportanceWithoutReplacement ? t : t - t0;
+    return kLine * linesPerRow(read, d);
+}
+
+void ArmEngine::setColumnPointers(std::int64_t from, std::int64_t to)
+{
+    plan_.extendTo(to + 1);
+    const float* base = columns_->data();
+    const Eigen::Index n = columns_->rows();
+    columnPointers_.resize(static_cast<std::size_t>(to - from));
+    for (std::int64_t s = from; s < to; ++s)
+        columnPointers_[static_cast<std::size_t>(s - from)] = base + Eigen::Index(plan_.column(s)) * n;
+}
+
+void ArmEngine::pullColumns(std::span<const int> batch, std::int64_t t, const StopRule* stop)
+{
+    for (int arm : batch) {
+        const auto i = static_cast<std::size_t>(arm);
+        totalPulls_ += t - depth_[i]; // only the new columns are charged (§1.3)
+    }
+    if (plan_.sampler == Sampler::ImportanceWithoutReplacement) {
+        pullColumnsHorvitzThompson(batch, t, stop);
+    } else {
+        // The running sums extend from each arm's depth; one column pass serves the arms that share
+        // it (every arm of a batched phase), the rest go arm by arm.
+        const std::int64_t t0 = depth_[static_cast<std::size_t>(batch.front())];
+        const bool common = std::all_of(batch.begin(), batch.end(),
+                                        [&](int a) { return depth_[static_cast<std::size_t>(a)] == t0; });
+        if (common) {
+            pullColumnsIncremental(batch, t0, t);
+        } else {
+            for (int arm : batch) {
+                totalPulls_ -= t - depth_[static_cast<std::size_t>(arm)]; // pullArm charges it again
+                bytesRead_ += rowPullBytes(depth_[static_cast<std::size_t>(arm)], t);
+                pullArm(arm, t);
+            }
+            return;
+        }
+    }
+    for (int arm : batch)
+        depth_[static_cast<std::size_t>(arm)] = t;
+}
+
+void ArmEngine::pullColumnsHorvitzThompson(std::span<const int> batch, std::int64_t t, const StopRule* stop)
+{
+    const auto& c = htCoefficients(t); // [c1 | c2], shared by every arm at depth t
+    setColumnPointers(0, t);
+    blockA_.resize(2 * kBlock);
+    blockB_.resize(2 * kBlock);
+    const std::int64_t rowLines = linesPerRow(t, weight_.cols());
+    for (std::size_t from = 0; from < batch.size(); from += kBlock) {
+        const kernels::ArmBlock block = armBlock(batch, from, std::min(kBlock, batch.size() - from));
+        // A sparse block (late elimination rounds) would cost one cache miss per element down the
+        // columns; its rows, read whole, are cheaper then.
+        const std::int64_t columnCost = linesPerColumn(block) * t;
+        const std::int64_t rowCost = static_cast<std::int64_t>(block.size) * rowLines;
+        if (rowCost < columnCost) {
+            horvitzThompsonAlongRows(batch.subspan(from, block.size), t);
+            bytesRead_ += kLine * rowCost;
+            if (stop && blockHasActiveArm(batch.subspan(from, block.size), *stop))
+                return;
+            continue;
+        }
+        // A dense gathered block (early elimination rounds) is computed over every row it spans:
+        // contiguous loads of at most twice the elements beat one indexed load per element, and
+        // only the block's own arms are written back.
+        kernels::ArmBlock run = block;
+        const std::size_t span = block.arms ? ascendingSpan(block) : 0;
+        if (span > 0 && span <= 2 * block.size) {
+            run.arms = nullptr;
+            run.first = static_cast<std::size_t>(block.arms[0]);
+            run.size = span;
+        }
+        kernels::horvitzThompson(columnPointers_.data(), static_cast<std::size_t>(t), run, c.data(),
+                                 c.data() + t, blockA_.data(), blockB_.data());
+        bytesRead_ += kLine * (run.arms ? columnCost : linesPerColumn(run) * t);
+        for (std::size_t k = 0; k < block.size; ++k) {
+            const auto i = static_cast<std::size_t>(batch[from + k]);
+            const std::size_t at = run.arms ? k : i - run.first;
+            estimate_[i] = bias_[i] + blockA_[at];
+            variance_[i] = std::max(blockB_[at], varianceFloor(t));
+        }
+        if (stop && blockHasActiveArm(batch.subspan(from, block.size), *stop))
+            return; // the loop goes on; the arms after this block are recomputed at the next step
+    }
+}
+
+void ArmEngine::horvitzThompsonAlongRows(std::span<const int> arms, std::int64_t t)
+{
+    const auto& c = htCoefficients(t);
+    const float* rows[kernels::kRowGroup];
+    double mu[kernels::kRowGroup], v[kernels::kRowGroup];
+    for (std::size_t from = 0; from < arms.size(); from += kernels::kRowGroup) {
+        const std::size_t m = std::min(kernels::kRowGroup, arms.size() - from);
+        for (std::size_t k = 0; k < m; ++k)
+            rows[k] = weight_.row(arms[from + k]).data();
+        kernels::horvitzThompsonRows(rows, m, plan_.columns().data(), static_cast<std::size_t>(t), c.data(),
+                                     c.data() + t, mu, v);
+        for (std::size_t k = 0; k < m; ++k) {
+            const auto i = static_cast<std::size_t>(arms[from + k]);
+            estimate_[i] = bias_[i] + mu[k];
+            variance_[i] = std::max(v[k], varianceFloor(t));
+        }
+    }
+}
+
+bool ArmEngine::blockHasActiveArm(std::span<const int> arms, const StopRule& stop) const
+{
+    return std::any_of(arms.begin(), arms.end(), [&](int arm) {
+        return stop.fudge * variance_[static_cast<std::size_t>(arm)] > stop.target;
+    });
+}
+
+void ArmEngine::pullColumnsIncremental(std::span<const int> batch, std::int64_t t0, std::int64_t t1)
+{
+    setColumnPointers(t0, t1);
+    const auto count = static_cast<std::size_t>(t1 - t0);
+    coefficients_.resize(count);
+    for (std::size_t s = 0; s < count; ++s)
+        coefficients_[s] = xBeta_[plan_.column(t0 + static_cast<std::int64_t>(s))];
+    const bool ratios = plan_.sampler == Sampler::ImportanceWithReplacement;
+    if (ratios) {
+        probabilities_.resize(count);
+        for (std::size_t s = 0; s < count; ++s)
+            probabilities_[s] = plan_.drawProbability[static_cast<std::size_t>(
+                plan_.column(t0 + static_cast<std::int64_t>(s)))];
+    }
+    // uniform-wr draws y = d·f_J (§3.3a); multiplying by exactly 1 keeps uniform-wor's a·x bits.
+    const double scale = plan_.sampler == Sampler::UniformWithReplacement ? double(xBeta_.size()) : 1.0;
+    blockA_.resize(kBlock);
+    blockB_.resize(kBlock);
+    for (std::size_t from = 0; from < batch.size(); from += kBlock) {
+        const kernels::ArmBlock block = armBlock(batch, from, std::min(kBlock, batch.size() - from));
+        for (std::size_t k = 0; k < block.size; ++k) {
+            const auto i = static_cast<std::size_t>(batch[from + k]);
+            blockA_[k] = sum_[i];
+            blockB_[k] = ratios ? sumSq_[i] : 0.0;
+        }
+        if (ratios)
+            kernels::importanceRatios(columnPointers_.data(), count, block, coefficients_.data(),
+                                      probabilities_.data(), blockA_.data(), blockB_.data());
+        else
+            kernels::scaledProducts(columnPointers_.data(), count, block, scale, coefficients_.data(),
+                                    blockA_.data());
+        bytesRead_ += kLine * linesPerColumn(block) * static_cast<std::int64_t>(count);
+        for (std::size_t k = 0; k < block.size; ++k) {
+            const auto i = static_cast<std::size_t>(batch[from + k]);
+            finishRunningSums(i, blockA_[k], blockB_[k], t1);
+        }
+    }
 }
 
 void ArmEngine::exactValues(std::span<const int> arms)
@@ -181,6 +432,7 @@ void ArmEngine::exactValues(std::span<const int> arms)
             continue;
         totalPulls_ += plan_.effectiveDim - depth_[i];
         depth_[i] = plan_.effectiveDim;
+        bytesRead_ += 4 * weight_.cols(); // one full row
         estimate_[i] = bias_[i] + exactSum(arm);
         variance_[i] = 0.0;
     }

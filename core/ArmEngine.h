@@ -25,6 +25,9 @@ public:
     [[nodiscard]] int effectiveDim() const { return plan_.effectiveDim; }
     [[nodiscard]] double sigma2() const { return plan_.sigma2; }
     [[nodiscard]] std::int64_t totalPulls() const { return totalPulls_; }
+    // Bytes of A the pulls read, at 64-byte cache-line granularity, re-reads included (the cost
+    // model of issue 7): exact for column passes, the expected line count for gathers along a row.
+    [[nodiscard]] std::int64_t bytesRead() const { return bytesRead_; }
 
     [[nodiscard]] const std::vector<double>& estimates() const { return estimate_; }
     [[nodiscard]] const std::vector<double>& variances() const { return variance_; }
@@ -32,6 +35,14 @@ public:
 
     // Brings each arm to min(depth, D); arms already there are untouched (§3.8).
     void pullTo(std::span<const int> arms, std::int64_t depth);
+
+    // An unobserved run may skip work nobody reads (set by the run when it has no observer): a
+    // batched Horvitz–Thompson step that is not the last of its pullToVariance loop recomputes the
+    // arms' estimates only until one arm still misses its target. That arm alone decides that the
+    // loop goes on, and the next step recomputes every estimate from scratch, so the skipped values
+    // are never read; pulls are charged in full. Results stay bit-identical; the animation, which
+    // reads every intermediate estimate, keeps this off.
+    void setSkipUnreadEstimates(bool on) { skipUnread_ = on; }
     // μ̂_i = β·(A_i·x + b_i) exactly, t_i = D, v_i = 0 (§3.9).
     void exactValues(std::span<const int> arms);
 
@@ -48,13 +59,30 @@ public:
 
 private:
     void pullArm(int arm, std::int64_t depth);
+    // The fast path (PullKernels.h): the arms of `batch`, all below depth t < D, to depth t.
+    // A batched step may stop computing at the first arm with fudge·v > target (setSkipUnreadEstimates).
+    struct StopRule {
+        double fudge = 1.0;
+        double target = 0.0;
+    };
+    void pullTo(std::span<const int> arms, std::int64_t depth, const StopRule* stop);
+    void pullColumns(std::span<const int> batch, std::int64_t t, const StopRule* stop);
+    void pullColumnsHorvitzThompson(std::span<const int> batch, std::int64_t t, const StopRule* stop);
+    void pullColumnsIncremental(std::span<const int> batch, std::int64_t t0, std::int64_t t);
+    void setColumnPointers(std::int64_t from, std::int64_t to);
+    [[nodiscard]] std::int64_t rowPullBytes(std::int64_t t0, std::int64_t t) const; // one arm, t0 → t
+    void horvitzThompsonAlongRows(std::span<const int> arms, std::int64_t t);
+    [[nodiscard]] bool blockHasActiveArm(std::span<const int> arms, const StopRule& stop) const;
     void sampledEstimateHorvitzThompson(int arm, std::int64_t depth);
+    // μ̂_i and v_i of the running-sum samplers from Σ y (and Σ y² for is-wr) at `depth`.
+    void finishRunningSums(std::size_t i, double acc, double accSq, std::int64_t depth);
     double exactSum(int arm) const;
     double varianceFloor(std::int64_t depth) const;
     const std::vector<double>& htCoefficients(std::int64_t depth); // [c1 | c2] for prefix `depth`
 
     const PreparedHead& prepared_;
     const RowMatrixF& weight_;
+    const ColMatrixF* columns_; // null: straightforward kernels
     Eigen::VectorXd xBeta_;
     SamplingPlan plan_;
     Config config_;
@@ -65,6 +93,13 @@ private:
     std::vector<double> sum_;   // running Σ of the sampled terms (uniform and with-replacement)
     std::vector<double> sumSq_; // running Σ of squared terms (is-wr)
     std::int64_t totalPulls_ = 0;
+    std::int64_t bytesRead_ = 0;
+    bool skipUnread_ = false;
+    // Scratch of the fast path, reused across pulls so that no pull allocates.
+    std::vector<int> batch_;
+    std::vector<int> pending_;
+    std::vector<const float*> columnPointers_;
+    std::vector<double> coefficients_, probabilities_, blockA_, blockB_;
     std::int64_t htDepth_ = -1; // depth of the cached Horvitz–Thompson coefficients
     std::vector<double> htCoeff_;
 };
@@ -82,7 +117,7 @@ bool ArmEngine::pullToVariance(const PullRequest& request, OnBatch&& onBatch)
         return request.fudge * variance_[static_cast<std::size_t>(arm)] > target(a)
             && depth_[static_cast<std::size_t>(arm)] < cap;
     };
-    std::vector<int> pending;
+    std::vector<int>& pending = pending_;
     double s = std::min<double>(16.0, double(cap)); // init 16, growth 1.5, ceiling at pull time (§3.7)
     for (;;) {
         pending.clear();
@@ -93,9 +128,14 @@ bool ArmEngine::pullToVariance(const PullRequest& request, OnBatch&& onBatch)
             return true;
         const auto depth = static_cast<std::int64_t>(std::ceil(s));
         const std::int64_t before = totalPulls_;
-        if (request.batched)
-            pullTo(request.arms, depth); // every arm of the set, so all stay at one common depth
-        else
+        if (request.batched) {
+            // Every arm of the set, so all stay at one common depth. Below the cap this step may
+            // not be the loop's last, so its estimates may be skipped after the first active arm.
+            const StopRule stop{request.fudge, request.targets.size() == 1 ? request.targets[0] : 0.0};
+            const bool skip = skipUnread_ && request.targets.size() == 1 && depth < cap;
+            pullTo(request.arms, depth, skip ? &stop : nullptr);
+        } else
+
             pullTo(pending, depth);
         if (totalPulls_ != before && !onBatch())
             return false;

@@ -12,6 +12,9 @@ namespace ada {
 namespace {
 
 constexpr double kNegInf = -std::numeric_limits<double>::infinity();
+// The first materialisation covers at least this many columns, and each later one at least doubles
+// the prefix, so a run makes O(log D) extensions whatever its pull schedule.
+constexpr std::int64_t kMinimumPrefix = 64;
 
 bool usesHeadWeights(ImportanceWeights w)
 {
@@ -31,36 +34,101 @@ double inclusionProbability(double logWeight, double threshold)
     return -std::expm1(-std::exp(logWeight - threshold));
 }
 
+void SamplingPlan::extendTo(std::int64_t count)
+{
+    const std::int64_t D = effectiveDim;
+    const std::int64_t have = prefix();
+    if (count <= have || have >= D)
+        return;
+    const std::int64_t want = std::min(D, std::max({count, 2 * have, kMinimumPrefix}));
+    const auto from = static_cast<std::size_t>(have), to = static_cast<std::size_t>(want);
+    order_.reserve(to);
+    switch (sampler) {
+    case Sampler::ImportanceWithoutReplacement: {
+        // §3.2 Gumbel-top-k: π sorts ℓ_j + G_j decreasingly; any prefix is a weighted sample without
+        // replacement. Ties (probability 0) break by column index, so the order is a strict total
+        // order and a partial selection gives exactly the prefix of the full sort.
+        const auto& g = gumbel_;
+        auto before = [&g](int a, int b) {
+            const double ga = g[static_cast<std::size_t>(a)], gb = g[static_cast<std::size_t>(b)];
+            return ga > gb || (ga == gb && a < b);
+        };
+        const auto first = pool_.begin() + static_cast<std::ptrdiff_t>(from);
+        const auto last = pool_.begin() + static_cast<std::ptrdiff_t>(to);
+        if (last != pool_.end())
+            std::nth_element(first, last, pool_.end(), before);
+        std::sort(first, last, before);
+        keys_.reserve(to);
+        for (std::size_t s = from; s < to; ++s) {
+            order_.push_back(pool_[s]);
+            keys_.push_back(g[static_cast<std::size_t>(pool_[s])]);
+        }
+        break;
+    }
+    case Sampler::UniformWithoutReplacement:
+    case Sampler::UniformWithoutReplacementFpc:
+        // Forward Fisher–Yates: entry s is final once drawn, so the prefix can stop anywhere.
+        for (std::size_t s = from; s < to; ++s) {
+            const std::size_t j = s + rng_.below(static_cast<std::uint64_t>(d_) - s);
+            std::swap(pool_[s], pool_[j]);
+            order_.push_back(pool_[s]);
+        }
+        break;
+    case Sampler::UniformWithReplacement:
+        for (std::size_t s = from; s < to; ++s)
+            order_.push_back(static_cast<int>(rng_.below(static_cast<std::uint64_t>(d_))));
+        break;
+    case Sampler::ImportanceWithReplacement: {
+        const double total = cumulative_.back();
+        for (std::size_t s = from; s < to; ++s) {
+            const double u = rng_.uniform01() * total;
+            auto it = std::upper_bound(cumulative_.begin(), cumulative_.end(), u);
+            if (it == cumulative_.end())
+                --it;
+            order_.push_back(pool_[static_cast<std::size_t>(it - cumulative_.begin())]);
+        }
+        break;
+    }
+    }
+    if (order_.size() == static_cast<std::size_t>(D)) { // complete: the generator state is dead weight
+        pool_ = {};
+        cumulative_ = {};
+    }
+}
+
 SamplingPlan makeSamplingPlan(const PreparedHead& prepared, const Eigen::VectorXd& x, const Config& config,
-                              Rng& rng)
+                              Rng& rng, bool lazy)
 {
     const int d = static_cast<int>(x.size());
     SamplingPlan plan;
     plan.sampler = config.sampler;
+    plan.d_ = d;
 
-    // §3.1: w_j = a_j·b_j. Uniform samplers use w ≡ 1 (D = d, §3.5 "With IS off, D = d").
+    // §3.1: w_j = a_j·b_j. Uniform samplers use w ≡ 1 (D = d, §3.5 "With IS off, D = d"), so they
+    // skip the per-column weights and logarithms altogether (they are O(d) per query).
     const bool importance = config.importanceSampling();
     const bool headWeights = importance && usesHeadWeights(config.weights);
     const bool queryWeights = importance && usesQueryWeights(config.weights);
-    Eigen::VectorXd w = Eigen::VectorXd::Ones(d);
-    if (headWeights)
-        w.array() *= prepared.columnL1().array();
-    if (queryWeights)
-        w.array() *= x.array().abs();
-    const double wSum = w.sum();
-
-    plan.logWeight.assign(static_cast<std::size_t>(d), kNegInf);
     std::vector<int> positive;
-    positive.reserve(static_cast<std::size_t>(d));
-    for (int j = 0; j < d; ++j) {
+    Eigen::VectorXd w;
+    double wSum = 0.0;
+    if (importance) {
+        w = Eigen::VectorXd::Ones(d);
+        if (headWeights)
+            w.array() *= prepared.columnL1().array();
+        if (queryWeights)
+            w.array() *= x.array().abs();
+        wSum = w.sum();
+        positive.reserve(static_cast<std::size_t>(d));
         // (w == 0) ∨ isnan(w) written explicitly: the reference's `q == 0 | isnan(q)` masks only
         // q == 0 (§12 I-1). w is finite and ≥ 0 here because heads and queries are validated.
-        if (w[j] > 0.0 && wSum > 0.0) {
-            plan.logWeight[static_cast<std::size_t>(j)] = std::log(w[j]) - std::log(wSum);
-            positive.push_back(j);
-        }
+        for (int j = 0; j < d; ++j)
+            if (w[j] > 0.0 && wSum > 0.0)
+                positive.push_back(j);
+        plan.effectiveDim = static_cast<int>(positive.size());
+    } else {
+        plan.effectiveDim = d;
     }
-    plan.effectiveDim = static_cast<int>(positive.size());
     const int D = plan.effectiveDim;
 
     // σ̂² (§3.4): the user's noise bound as is (not multiplied by β², §12 I-27), else the proxy
@@ -69,8 +137,13 @@ SamplingPlan makeSamplingPlan(const PreparedHead& prepared, const Eigen::VectorX
         plan.sigma2 = *config.noiseBound;
     } else if (D > 0) {
         double sx = 0.0;
-        for (int j : positive)
-            sx += queryWeights ? std::abs(x[j]) : x[j] * x[j];
+        if (importance) {
+            for (int j : positive)
+                sx += queryWeights ? std::abs(x[j]) : x[j] * x[j];
+        } else {
+            for (int j = 0; j < d; ++j)
+                sx += x[j] * x[j];
+        }
         sx /= D;
         if (queryWeights)
             sx *= sx;
@@ -83,49 +156,41 @@ SamplingPlan makeSamplingPlan(const PreparedHead& prepared, const Eigen::VectorX
 
     switch (config.sampler) {
     case Sampler::UniformWithoutReplacement:
-    case Sampler::UniformWithoutReplacementFpc: plan.order = rng.permutation(d); break;
-    case Sampler::UniformWithReplacement:
-        plan.order.resize(static_cast<std::size_t>(D));
-        for (auto& j : plan.order)
-            j = static_cast<int>(rng.below(static_cast<std::uint64_t>(d)));
+    case Sampler::UniformWithoutReplacementFpc:
+        plan.pool_.resize(static_cast<std::size_t>(d));
+        std::iota(plan.pool_.begin(), plan.pool_.end(), 0);
+        plan.rng_ = rng;
         break;
+    case Sampler::UniformWithReplacement: plan.rng_ = rng; break;
     case Sampler::ImportanceWithReplacement: {
         plan.drawProbability.assign(static_cast<std::size_t>(d), 0.0);
-        std::vector<double> cumulative(positive.size());
+        plan.cumulative_.resize(positive.size());
         double acc = 0.0;
         for (std::size_t s = 0; s < positive.size(); ++s) {
             const int j = positive[s];
             plan.drawProbability[static_cast<std::size_t>(j)] = w[j] / wSum;
             acc += w[j];
-            cumulative[s] = acc;
+            plan.cumulative_[s] = acc;
         }
-        plan.order.resize(static_cast<std::size_t>(D));
-        for (auto& j : plan.order) {
-            const double u = rng.uniform01() * acc;
-            auto it = std::upper_bound(cumulative.begin(), cumulative.end(), u);
-            if (it == cumulative.end())
-                --it;
-            j = positive[static_cast<std::size_t>(it - cumulative.begin())];
-        }
+        plan.pool_ = std::move(positive);
+        plan.rng_ = rng;
         break;
     }
     case Sampler::ImportanceWithoutReplacement: {
-        // §3.2 Gumbel-top-k: π sorts ℓ_j + G_j decreasingly; any prefix is a weighted sample
-        // without replacement. Ties (probability 0) break by column index for determinism.
-        std::vector<double> g(static_cast<std::size_t>(d), kNegInf);
-        for (int j : positive)
-            g[static_cast<std::size_t>(j)] = plan.logWeight[static_cast<std::size_t>(j)] + rng.gumbel();
-        plan.order = positive;
-        std::sort(plan.order.begin(), plan.order.end(), [&g](int a, int b) {
-            const double ga = g[static_cast<std::size_t>(a)], gb = g[static_cast<std::size_t>(b)];
-            return ga > gb || (ga == gb && a < b);
-        });
-        plan.keys.resize(plan.order.size());
-        for (std::size_t s = 0; s < plan.order.size(); ++s)
-            plan.keys[s] = g[static_cast<std::size_t>(plan.order[s])];
+        plan.logWeight.assign(static_cast<std::size_t>(d), kNegInf);
+        plan.gumbel_.assign(static_cast<std::size_t>(d), kNegInf);
+        const double logSum = std::log(wSum);
+        for (int j : positive) {
+            const auto jj = static_cast<std::size_t>(j);
+            plan.logWeight[jj] = std::log(w[j]) - logSum;
+            plan.gumbel_[jj] = plan.logWeight[jj] + rng.gumbel();
+        }
+        plan.pool_ = std::move(positive);
         break;
     }
     }
+    if (!lazy)
+        plan.extendTo(D);
     return plan;
 }
 

@@ -1,6 +1,11 @@
 // Per-query sampling plan (ALGORITHM.md §3.1–§3.5): importance weights, the column order (a Gumbel
 // top-k permutation, a uniform permutation, or i.i.d. draws), the Horvitz–Thompson thresholds, the
 // number D of positive-weight columns, and the σ̂² proxy.
+//
+// The order is materialised lazily: a run rarely reads more than a small prefix of it, and at
+// d = 10⁶ sorting all d perturbed keys (or shuffling all d columns) would cost more than the pulls.
+// Every prefix is exactly the prefix of the fully materialised order, so lazy and eager plans give
+// the same bits (tested in tst_armengine).
 #pragma once
 
 #include "AdaptiveSoftmax.h"
@@ -14,22 +19,44 @@
 
 namespace ada {
 
-struct SamplingPlan {
+class SamplingPlan {
+public:
     Sampler sampler = Sampler::ImportanceWithoutReplacement;
-    int effectiveDim = 0; // D (§3.5): columns with positive weight; d with uniform samplers
-    // Without replacement: the first D entries of π (positive-weight columns in sampling order).
-    // With replacement: D i.i.d. draws J_1..J_D (columns may repeat).
-    std::vector<int> order;
-    // is-wor-ht: the sorted perturbed log-weights g_π(1) ≥ g_π(2) ≥ …; τ_t = keys[t] for t < D.
-    std::vector<double> keys;
-    std::vector<double> logWeight;       // ℓ_j normalised (−inf for zero weight), per column
+    int effectiveDim = 0;                // D (§3.5): columns with positive weight; d with uniform samplers
+    std::vector<double> logWeight;       // ℓ_j normalised (−inf for zero weight), per column (is-wor-ht)
     std::vector<double> drawProbability; // is-wr: q_j per column
     double sigma2 = 0.0;                 // σ̂²: the noise bound, or the data-driven proxy (§3.4)
+
+    // Without replacement: entry s of π (positive-weight columns in sampling order).
+    // With replacement: draw J_{s+1} (columns may repeat). Valid for s < prefix().
+    [[nodiscard]] int column(std::int64_t s) const { return order_[static_cast<std::size_t>(s)]; }
+    // is-wor-ht: τ_t = g_π(t+1), the (t+1)-th largest perturbed log-weight; valid for t < prefix().
+    [[nodiscard]] double threshold(std::int64_t t) const { return keys_[static_cast<std::size_t>(t)]; }
+    // The materialised prefix of the order, column(0) … column(prefix() − 1).
+    [[nodiscard]] const std::vector<int>& columns() const { return order_; }
+    [[nodiscard]] std::int64_t prefix() const { return static_cast<std::int64_t>(order_.size()); }
+    // Makes column(s) and threshold(s) valid for every s < min(count, D).
+    void extendTo(std::int64_t count);
+
+private:
+    friend SamplingPlan makeSamplingPlan(const PreparedHead&, const Eigen::VectorXd&, const Config&, Rng&,
+                                         bool);
+    std::vector<int> order_;
+    std::vector<double> keys_;
+    // Generator state for the part not yet materialised.
+    Rng rng_{0};
+    int d_ = 0;
+    std::vector<int> pool_;      // is-wor-ht: positive columns, the first prefix() in order; uniform-wor: a
+                                 // forward Fisher–Yates array whose first prefix() entries are final
+    std::vector<double> gumbel_; // is-wor-ht: ℓ_j + G_j per column
+    std::vector<double> cumulative_; // is-wr: cumulative weights over pool_
 };
 
-// Builds the plan for one query; `x` is the query after the optional Hadamard transform.
+// Builds the plan for one query; `x` is the query after the optional Hadamard transform. Draws from
+// `rng` (the Gumbel keys at once; permutations and with-replacement draws as the prefix grows, from
+// a copy). `lazy` = false materialises the whole order now (the straightforward path).
 [[nodiscard]] SamplingPlan makeSamplingPlan(const PreparedHead& prepared, const Eigen::VectorXd& x,
-                                            const Config& config, Rng& rng);
+                                            const Config& config, Rng& rng, bool lazy = true);
 
 // ρ_j(τ) = P(ℓ_j + G > τ) = −expm1(−exp(ℓ_j − τ)): the expm1 form does not underflow (§12 I-2).
 [[nodiscard]] double inclusionProbability(double logWeight, double threshold);

@@ -1,5 +1,6 @@
 #include "Head.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -16,6 +17,18 @@ void requireFinite(const RowMatrixF& m, const char* what)
                                             + std::to_string(r) + ", column " + std::to_string(c));
 }
 } // namespace
+
+ColMatrixF transposeToColumnMajor(const RowMatrixF& a)
+{
+    constexpr Eigen::Index kTile = 64;
+    ColMatrixF out(a.rows(), a.cols());
+    for (Eigen::Index i0 = 0; i0 < a.rows(); i0 += kTile)
+        for (Eigen::Index j0 = 0; j0 < a.cols(); j0 += kTile) {
+            const Eigen::Index rows = std::min(kTile, a.rows() - i0), cols = std::min(kTile, a.cols() - j0);
+            out.block(i0, j0, rows, cols) = a.block(i0, j0, rows, cols);
+        }
+    return out;
+}
 
 void Dataset::validate() const
 {

@@ -14,6 +14,13 @@ namespace ada {
 // Row-major float storage: one arm (row of A) is contiguous, so a prefix of a column order is a
 // gather inside one row, and exact logits are a dense matrix-vector product.
 using RowMatrixF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+// Column-major float storage: one column of A over all arms is contiguous, which is what the batched
+// pulls read (a prefix of the column order for many arms at once).
+using ColMatrixF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::ColMajor>;
+
+// The same matrix in column-major storage, copied in cache-sized tiles (a plain element-wise copy
+// strides through memory and is several times slower on a multi-gigabyte head).
+[[nodiscard]] ColMatrixF transposeToColumnMajor(const RowMatrixF& a);
 
 // The last fully connected layer before a softmax: logits = temperature · (W x + b).
 struct Head {

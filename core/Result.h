@@ -22,6 +22,7 @@ struct Result {
     double logPartition = 0.0;             // log Ŝ
     std::vector<std::int64_t> pullsPerArm; // t_i: distinct columns (or draws) charged per arm (§1.3)
     std::int64_t totalPulls = 0;           // Σ t_i
+    std::int64_t bytesRead = 0;            // bytes of A the pulls read (cache lines, re-reads included)
     std::int64_t effectiveDim = 0;         // D(x): columns with nonzero sampling weight (§3.5)
     std::int64_t arms = 0;                 // n
     std::array<std::int64_t, kCostedPhases> phasePulls{}; // pulls charged in each phase

@@ -42,7 +42,8 @@ RunDataPtr recordRun(const Dataset& dataset, int query, const Config& config,
     const Eigen::VectorXf x = dataset.queries.row(query).transpose();
     Config c = config;
     c.seed = queryConfigSeed(config, query);
-    const PreparedHead prepared(head, c);
+    // One query: a column-major copy of A would cost a full pass over A before the first pull.
+    const PreparedHead prepared(head, c, PullKernels::Straightforward);
     GuardedRecorder recorder(keepGoing);
     const Result result = runAdaptiveSoftmax(prepared, x, c, &recorder, dataset.excludedFor(query));
     if (result.cancelled)

@@ -260,6 +260,44 @@ private slots:
         QVERIFY(json.contains(QStringLiteral("success_rate")));
     }
 
+    // `bench --suite --quick`: the JSON form, one entry per head, and the cost model's
+    // numbers consistent with each other.
+    void benchSuiteWritesTheJson()
+    {
+        const QString path = dir_.filePath(QStringLiteral("suite.json"));
+        const CliRun run
+            = runCli({QStringLiteral("bench"), QStringLiteral("--suite"), QStringLiteral("--quick"),
+                      QStringLiteral("--repetitions"), QStringLiteral("1"), QStringLiteral("--json"), path},
+                     120000);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(run.out.contains(QStringLiteral("cost model")));
+        const QJsonObject json = readJson(path);
+        QVERIFY(json.value("machine").toObject().value("stream_read_Bps").toDouble() > 0.0);
+        const QJsonArray heads = json.value("heads").toArray();
+        QCOMPARE(heads.size(), 3);
+        for (const QJsonValue& value : heads) {
+            const QJsonObject h = value.toObject();
+            for (const char* key : {"name", "n", "d", "exact_s", "adaptive_s", "time_speedup",
+                                    "sample_speedup", "success_rate", "bytes_touched"})
+                QVERIFY2(h.contains(QLatin1String(key)), key);
+            QCOMPARE(h.value("time_speedup").toDouble(),
+                     h.value("exact_s").toDouble() / h.value("adaptive_s").toDouble());
+            QVERIFY(h.value("sample_speedup").toDouble() > 1.0);
+            QVERIFY(h.value("bytes_touched").toDouble() > 0.0);
+            QVERIFY(h.value("memory_ratio").toDouble() <= 2.1);
+        }
+        // Bad use is refused before any work.
+        const CliRun both = runCli({QStringLiteral("bench"), QStringLiteral("--suite"),
+                                    QStringLiteral("synthetic:noisy?n=30&d=500&m=5&seed=2")});
+        QCOMPARE(both.exitCode, 2);
+        QVERIFY2(both.err.contains(QStringLiteral("--suite takes no DATASET")), qPrintable(both.err));
+        const CliRun quick = runCli({QStringLiteral("bench"), QStringLiteral("--quick"),
+                                     QStringLiteral("synthetic:noisy?n=30&d=500&m=5&seed=2")});
+        QCOMPARE(quick.exitCode, 2);
+        QVERIFY2(quick.err.contains(QStringLiteral("--quick only applies to --suite")),
+                 qPrintable(quick.err));
+    }
+
     void varianceWritesTheCsvColumns()
     {
         const QString path = dir_.filePath(QStringLiteral("variance.csv"));
