@@ -26,6 +26,7 @@ namespace {
 const QString kRepetitions = QStringLiteral("repetitions");
 const QString kSuite = QStringLiteral("suite");
 const QString kQuick = QStringLiteral("quick");
+const QString kKernels = QStringLiteral("kernels");
 constexpr int kDefaultRepetitions = 5;
 
 // Bytes of A per query as a fraction of what exact softmax streams (n·d float32).
@@ -141,6 +142,10 @@ int benchCommand(const QStringList& arguments)
     addCommonOptions(parser);
     parser.addOption({kSuite, QStringLiteral("Run the benchmark suite (no DATASET).")});
     parser.addOption({kQuick, QStringLiteral("With --suite: the small version (seconds, for tests).")});
+    parser.addOption({kKernels,
+                      QStringLiteral("fast (default) or straightforward: how the pulls read A. Both give the "
+                                     "same bits; straightforward is the arm-by-arm reference shape."),
+                      QStringLiteral("KIND")});
     parser.addOption({kRepetitions,
                       QStringLiteral("Timed passes over the queries (default %1).").arg(kDefaultRepetitions),
                       QStringLiteral("R")});
@@ -155,6 +160,14 @@ int benchCommand(const QStringList& arguments)
         return runSuite(readSuiteOptions(parser, repetitionsGiven));
     if (parser.isSet(kQuick))
         throw UsageError("--quick only applies to --suite");
+    ada::PullKernels kernels = ada::PullKernels::Fast;
+    if (parser.isSet(kKernels)) {
+        const QString kind = parser.value(kKernels);
+        if (kind == QLatin1String("straightforward"))
+            kernels = ada::PullKernels::Straightforward;
+        else if (kind != QLatin1String("fast"))
+            throw UsageError("--kernels expects fast or straightforward, got '" + kind.toStdString() + "'");
+    }
     const CommonOptions options = readCommonOptions(parser);
     const int repetitions = repetitionsGiven.value_or(kDefaultRepetitions);
 
@@ -162,7 +175,7 @@ int benchCommand(const QStringList& arguments)
     const int queries = resolveQueryCount(options, dataset);
     const ada::Config config = buildConfig(options.algorithm, dataset);
 
-    const ada::PreparedHead prepared(dataset.head, config);
+    const ada::PreparedHead prepared(dataset.head, config, kernels);
     std::vector<int> indices(static_cast<std::size_t>(queries));
     std::iota(indices.begin(), indices.end(), 0);
     ProgressPrinter progress;

@@ -64,6 +64,7 @@ std::vector<SuiteHead> suiteHeads(bool quick)
         {QStringLiteral("Fashion-MNIST pixels"), QStringLiteral("fmnist:pixels"), Preset::Paper, 200, 1000},
         {QStringLiteral("Fashion-MNIST random features"), QStringLiteral("fmnist:rf"), Preset::Paper, 200,
          1000},
+        {QStringLiteral("GloVe 6B 100d (real)"), QStringLiteral("glove:100d"), Preset::Paper, 100, 100, true},
         {QStringLiteral("noisy, d = 10^5"), QStringLiteral("synthetic:noisy?n=100&d=100000&m=10"),
          Preset::Theory, 0, 10},
         {QStringLiteral("sanity, d = 10^5"), QStringLiteral("synthetic:sanity?n=100&d=100000&m=10"),

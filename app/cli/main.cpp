@@ -8,6 +8,7 @@
 #include "RunCommand.h"
 #include "VarianceCommand.h"
 
+#include "core/QueryAllocator.h"
 #include "datasets/DatasetError.h"
 
 #include <QCoreApplication>
@@ -108,6 +109,7 @@ int dispatch(const QStringList& arguments)
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
+    ada::configureAllocatorForQueries();
     QCoreApplication::setApplicationName(QStringLiteral("adasoftmax"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ADASOFTMAX_VERSION));
 

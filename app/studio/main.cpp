@@ -4,6 +4,8 @@
 #include "ReplayBenchmark.h"
 #include "Scenario.h"
 
+#include "core/QueryAllocator.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
@@ -14,6 +16,7 @@
 int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
+    ada::configureAllocatorForQueries();
     QApplication::setOrganizationName(QStringLiteral("AdaSoftmax"));
     QApplication::setApplicationName(QStringLiteral("AdaSoftmax Studio"));
     QApplication::setApplicationVersion(QStringLiteral(ADASOFTMAX_VERSION));
