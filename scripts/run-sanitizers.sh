@@ -53,7 +53,10 @@ tsan)
     ;;
 esac
 
-ctest_cmd=(ctest --test-dir "$build_dir" --output-on-failure -j"$jobs" "${ctest_args[@]}")
+# The TSan tests run one at a time: both time the GUI thread's event loop while a worker computes,
+# and two of them at once on CI's 2 cores would starve each other's GUI thread.
+[ "$kind" = tsan ] && test_jobs=1 || test_jobs="$jobs"
+ctest_cmd=(ctest --test-dir "$build_dir" --output-on-failure -j"$test_jobs" "${ctest_args[@]}")
 if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null 2>&1; then
     ctest_cmd=(xvfb-run -a -s "-screen 0 1600x1000x24" "${ctest_cmd[@]}")
 fi
