@@ -69,7 +69,12 @@ private:
 };
 
 // Silences HDF5's own printing of its error stack for the scope (we report errors ourselves) and
-// restores whatever handler the process had.
+// restores whatever handler the process had. On leaving it also empties this thread's error
+// stack: in the thread-safe libhdf5 (Debian's) each thread has its own stack, whose records hold
+// references to HDF5's error classes and messages, and a thread that exits with records on it
+// (the studio's worker after a failed read or write) has the stack freed without those references
+// being dropped. HDF5 then cannot close its error interface at exit: it prints "infinite loop
+// closing library" and leaks its class and message names (LeakSanitizer: H5MM_xstrdup).
 class ErrorSilencer {
 public:
     ErrorSilencer()
@@ -77,7 +82,11 @@ public:
         H5Eget_auto2(H5E_DEFAULT, &func_, &data_);
         H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
     }
-    ~ErrorSilencer() { H5Eset_auto2(H5E_DEFAULT, func_, data_); }
+    ~ErrorSilencer()
+    {
+        H5Eclear2(H5E_DEFAULT);
+        H5Eset_auto2(H5E_DEFAULT, func_, data_);
+    }
     ErrorSilencer(const ErrorSilencer&) = delete;
     ErrorSilencer& operator=(const ErrorSilencer&) = delete;
 

@@ -20,11 +20,12 @@ namespace ada {
 
 namespace {
 
-// Posts `f` to run on `target`'s thread. Qt's event queue lives in libQt6Core, which is not built
-// with ThreadSanitizer, so TSan cannot see that posting orders the functor's construction (on this
-// thread) before its call (on the other) and reports the captures as raced. Holding one mutex
-// across the post and taking it again before the call makes that order visible to TSan; it costs
-// an uncontended lock per request and changes nothing else.
+// Posts `f` to run on `target`'s thread: the one way requests reach the worker and results reach
+// the GUI thread (no raw QMetaObject::invokeMethod elsewhere). Qt's event queue lives in libQt6Core,
+// which is not built with ThreadSanitizer, so TSan cannot see that posting orders the functor's
+// construction (on this thread) before its call (on the other) and reports the captures as raced.
+// Holding one mutex across the post and taking it again before the call makes that order visible
+// to TSan; it costs an uncontended lock per request and changes nothing else.
 std::mutex& handoffMutex()
 {
     static std::mutex m;
@@ -343,17 +344,13 @@ void RunController::runVarianceLab(DatasetPtr dataset, const QString& row, int q
 void RunController::runReport(DatasetPtr dataset, const SpeedupReportOptions& options)
 {
     const quint64 id = nextRequest();
-    QMetaObject::invokeMethod(
-        worker_, [w = worker_, id, dataset, options] { w->report(id, dataset, options); },
-        Qt::QueuedConnection);
+    post(worker_, [w = worker_, id, dataset, options] { w->report(id, dataset, options); });
 }
 
 void RunController::runExperiment(DatasetPtr dataset, const ExperimentOptions& options)
 {
     const quint64 id = nextRequest();
-    QMetaObject::invokeMethod(
-        worker_, [w = worker_, id, dataset, options] { w->experiment(id, dataset, options); },
-        Qt::QueuedConnection);
+    post(worker_, [w = worker_, id, dataset, options] { w->experiment(id, dataset, options); });
 }
 
 void RunController::cancel()

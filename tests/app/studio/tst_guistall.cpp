@@ -1,9 +1,10 @@
 // The GUI thread never computes (DESIGN.md "Threading in the GUI"), measured through the whole
 // window: while runs of 10⁸ multiply-equivalents each go back to back on the worker (and their
 // traces are shown and replayed as they arrive), a 5 ms timer on the GUI thread never waits more
-// than 100 ms.
+// than 100 ms (1 s under ThreadSanitizer: tests/common/EventLoopBound.h).
 #include "app/studio/MainWindow.h"
 #include "app/studio/ParameterPanel.h"
+#include "tests/common/EventLoopBound.h"
 
 #include <QElapsedTimer>
 #include <QSettings>
@@ -58,7 +59,7 @@ void TestGuiStall::backToBackLargeRunsDoNotStallTheWindow()
     ticker.stop();
     qInfo("%d runs of n=2000, d=50000 back to back in %lld ms; longest GUI event-loop gap %lld ms", runs,
           total.elapsed(), worst);
-    QVERIFY2(worst < 100, qPrintable(QString::number(worst)));
+    QVERIFY2(worst < test::kMaxEventLoopGapMs, qPrintable(QString::number(worst)));
 }
 
 QTEST_MAIN(TestGuiStall)
