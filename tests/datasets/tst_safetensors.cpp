@@ -258,7 +258,7 @@ private slots:
     {
         for (const char* dtype : {"F32", "F64"}) {
             const QByteArray header
-                = QByteArray(R"({"w":{"dtype":")") + dtype + R"(","shape":[5,0],"data_offsets":[0,0]}})";
+                = QByteArray("{\"w\":{\"dtype\":\"") + dtype + "\",\"shape\":[5,0],\"data_offsets\":[0,0]}}";
             QByteArray bytes(8, '\0');
             for (int i = 0; i < 8; ++i)
                 bytes[i] = char((header.size() >> (8 * i)) & 0xff);
