@@ -177,14 +177,15 @@ double loadFloat(const unsigned char* p, bool swap)
 
 constexpr std::size_t kBlockBytes = std::size_t{1} << 20;
 
-// Reads the data into `out`, row-major rows × cols (cols == 0: a 1-D array of `rows`), transposing
+// Reads the data into `out`, row-major rows × cols (kVectorCols: a 1-D array of `rows`), transposing
 // Fortran order. A non-finite or out-of-float32-range value is reported only after the whole member
 // (and its CRC) is read, so damage is not mistaken for bad values; in Fortran order that also
 // lets the report name the first bad value in row-major order, like every other reader.
 template <int Size>
 void readFloats(ByteSource& src, const NpyHeader& h, float* out, std::int64_t rows, std::int64_t cols)
 {
-    const auto count = static_cast<std::uint64_t>(rows) * static_cast<std::uint64_t>(cols ? cols : 1);
+    const std::int64_t width = cols == kVectorCols ? 1 : cols;
+    const auto count = static_cast<std::uint64_t>(rows) * static_cast<std::uint64_t>(width);
     const bool swap = needsSwap(h);
     const bool transpose = h.fortran && rows > 1 && cols > 1;
     if (Size == 4 && !transpose) { // float32 in row order: straight into place
@@ -216,10 +217,10 @@ void readFloats(ByteSource& src, const NpyHeader& h, float* out, std::int64_t ro
     }
     src.finish();
     if (badAt != UINT64_MAX) { // the shared helper writes the message, from a row holding the value
-        const std::uint64_t width = cols ? std::uint64_t(cols) : 1;
-        std::vector<double> row(width, 0.0);
-        row[badAt % width] = badValue;
-        checkFiniteDoubles(src.context(), "the array", row.data(), 1, cols, std::int64_t(badAt / width));
+        const auto w = static_cast<std::uint64_t>(width); // > 0: a value was read
+        std::vector<double> row(w, 0.0);
+        row[badAt % w] = badValue;
+        checkFiniteDoubles(src.context(), "the array", row.data(), 1, cols, std::int64_t(badAt / w));
     }
 }
 
@@ -433,7 +434,7 @@ RowMatrixF readMatrix(ByteSource& src, const NpyHeader& h)
 Eigen::VectorXf readVector(ByteSource& src, const NpyHeader& h)
 {
     Eigen::VectorXf v(h.shape[0]);
-    readFloatData(src, h, v.data(), h.shape[0], 0);
+    readFloatData(src, h, v.data(), h.shape[0], kVectorCols);
     return v;
 }
 

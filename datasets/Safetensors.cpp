@@ -468,7 +468,7 @@ void requireConvertible(const TensorInfo& t)
                  + "; this reader supports F32, F16, BF16, F64");
 }
 
-// Converts `rows` × max(cols, 1) values of `e` to float32 (cols == 0: a vector) and checks each.
+// Converts `rows` × `cols` values of `e` to float32 (kVectorCols: a vector of `rows`) and checks each.
 void readValues(const Entry& e, float* out, std::int64_t rows, std::int64_t cols)
 {
     requireConvertible(e.info);
@@ -479,8 +479,10 @@ void readValues(const Entry& e, float* out, std::int64_t rows, std::int64_t cols
              "the file changed while it was being read (it is now " + std::to_string(file.size())
                  + " bytes)");
     const unsigned char* src = file.data() + e.dataStart + e.begin;
-    const std::int64_t width = std::max<std::int64_t>(cols, 1);
+    const std::int64_t width = cols == kVectorCols ? 1 : cols;
     const auto count = static_cast<std::size_t>(rows * width);
+    if (count == 0)
+        return; // e.g. shape [5, 0]: nothing to convert (and no block size to divide by)
     const std::string what = "tensor " + inQuotes(e.info.name);
     const std::string& dtype = e.info.dtype;
     if (dtype == "F64") {
@@ -649,7 +651,7 @@ Dataset readSafetensorsHead(const std::string& path, const TensorFileOptions& op
     readValues(weight, out.head.weight.data(), n, d);
     if (bias) {
         out.head.bias.resize(n);
-        readValues(*bias, out.head.bias.data(), n, 0);
+        readValues(*bias, out.head.bias.data(), n, kVectorCols);
     }
     // Checkpoints rarely name their model; take it when a conventional key does.
     for (const std::string_view key :

@@ -33,12 +33,12 @@ template <typename T>
 void checkFinite(const std::string& file, std::string_view what, const T* values, std::int64_t rows,
                  std::int64_t cols, std::int64_t firstRow)
 {
-    const std::int64_t width = cols == 0 ? 1 : cols;
+    const std::int64_t width = cols == kVectorCols ? 1 : cols;
     for (std::int64_t r = 0; r < rows; ++r)
         for (std::int64_t c = 0; c < width; ++c) {
             const double v = static_cast<double>(values[r * width + c]);
             if (!std::isfinite(v) || std::fabs(v) > double(std::numeric_limits<float>::max()))
-                badValue(file, what, v, firstRow + r, c, cols != 0);
+                badValue(file, what, v, firstRow + r, c, cols != kVectorCols);
         }
 }
 

@@ -34,10 +34,15 @@ struct TensorFileOptions {
 void checkMemoryLimit(const std::string& file, std::string_view what, long double bytes,
                       const ReadLimits& limits);
 
+// The `cols` of a 1-D array for the readers and checks below. Not 0: a 2-D array may have zero
+// columns (shape [5, 0] holds no values), and reading it as five entries wrote past the empty
+// matrix (a fuzz_numpy crash).
+inline constexpr std::int64_t kVectorCols = -1;
+
 // Throws DatasetError "<file>: <what> has a non-finite value (nan) at row R, column C" for the
 // first non-finite entry of a row-major rows × cols block whose first row is `firstRow`.
-// (`cols` == 0 means a 1-D array: "at entry R".) Values are checked as converted, so a float64 that
-// overflows float32 is reported as "outside the float32 range".
+// (`cols` == kVectorCols means a 1-D array: "at entry R".) Values are checked as converted, so a
+// float64 that overflows float32 is reported as "outside the float32 range".
 void checkFiniteDoubles(const std::string& file, std::string_view what, const double* values,
                         std::int64_t rows, std::int64_t cols, std::int64_t firstRow = 0);
 void checkFiniteFloats(const std::string& file, std::string_view what, const float* values, std::int64_t rows,

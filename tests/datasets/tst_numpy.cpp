@@ -303,6 +303,30 @@ private slots:
                  qPrintable(error));
     }
 
+    // A 2-D array with no columns holds no values, whatever bytes follow its header: it reads as an
+    // empty matrix. (fuzz_numpy found the reader taking [5, 0] for five entries and writing them
+    // into the empty matrix; the dataset loader then refuses such queries for their dimension.)
+    void zeroColumnsReadNothing()
+    {
+        const QByteArray trailing(40, '\x3c');
+        const std::string c
+            = write("zero_cols.npy",
+                    npyBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (5, 0), }", trailing));
+        const std::string f
+            = write("zero_cols_fortran.npy",
+                    npyBytes("{'descr': '>f2', 'fortran_order': True, 'shape': (5, 0), }", trailing));
+        for (const auto& path : {c, f}) {
+            const RowMatrixF q = readNumpyQueries(path);
+            QCOMPARE(q.rows(), Eigen::Index(5));
+            QCOMPARE(q.cols(), Eigen::Index(0));
+            QCOMPARE(readNumpyMatrix(path, "").rows(), Eigen::Index(5));
+        }
+        const std::string empty
+            = write("zero_entries.npy",
+                    npyBytes("{'descr': '<f8', 'fortran_order': False, 'shape': (0,), }", trailing));
+        QCOMPARE(readNumpyVector(empty, "").size(), Eigen::Index(0));
+    }
+
     void memoryLimit()
     {
         ReadLimits tight;

@@ -252,6 +252,28 @@ private slots:
         QCOMPARE(readSafetensorsHead(path, options).head.arms(), 5);
     }
 
+    // A [5, 0] tensor holds no values: it reads as an empty matrix, and a head refuses it. (The
+    // reader used to take cols == 0 for a vector and convert five values into the empty matrix.)
+    void zeroColumnsReadNothing()
+    {
+        for (const char* dtype : {"F32", "F64"}) {
+            const QByteArray header
+                = QByteArray("{\"w\":{\"dtype\":\"") + dtype + "\",\"shape\":[5,0],\"data_offsets\":[0,0]}}";
+            QByteArray bytes(8, '\0');
+            for (int i = 0; i < 8; ++i)
+                bytes[i] = char((header.size() >> (8 * i)) & 0xff);
+            const QString name = dir_.filePath(QStringLiteral("zero_cols_%1.safetensors").arg(dtype));
+            QFile f(name);
+            QVERIFY(f.open(QIODevice::WriteOnly) && f.write(bytes + header) == 8 + header.size());
+            f.close();
+            const RowMatrixF m = readSafetensorsMatrix(utf8(name), "w", {});
+            QCOMPARE(m.rows(), Eigen::Index(5));
+            QCOMPARE(m.cols(), Eigen::Index(0));
+            const QString error = errorOf([&] { (void)readSafetensorsHead(utf8(name)); });
+            QVERIFY2(error.contains(QStringLiteral("5 × 0")), qPrintable(error));
+        }
+    }
+
     void detection()
     {
         if (fixtures_.isEmpty())

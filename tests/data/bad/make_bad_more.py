@@ -124,6 +124,12 @@ def write_misc():
     header += " " * (-(10 + len(header) + 1) % 64) + "\n"
     with open(path("misc", "claims_1e12_elements.npy"), "wb") as f:
         f.write(b"\x93NUMPY\x01\x00" + struct.pack("<H", len(header)) + header.encode() + bytes(16))
+    # Queries of shape (5, 0), big-endian float16 in Fortran order, with bytes after the header: no
+    # values, but the reader once read five (found by fuzz_numpy; numpy writes no such trailing data).
+    header = "{'descr': '>f2', 'fortran_order': True, 'shape': (5, 0), }"
+    header += " " * (-(10 + len(header) + 1) % 64) + "\n"
+    with open(path("misc", "queries_no_columns.npy"), "wb") as f:
+        f.write(b"\x93NUMPY\x01\x00" + struct.pack("<H", len(header)) + header.encode() + b"\x00\x3c" * 20)
 
 
 if __name__ == "__main__":
