@@ -204,10 +204,12 @@ Result runPhases(const PreparedHead& prepared, const Eigen::Ref<const Eigen::Vec
             observer->onResult(result);
         return result;
     };
-    std::int64_t mark = 0;
+    std::int64_t mark = 0, bytesMark = 0;
     auto closePhase = [&](Phase p) {
         result.phasePulls[static_cast<std::size_t>(p)] = engine.totalPulls() - mark;
+        result.phaseBytes[static_cast<std::size_t>(p)] = engine.bytesRead() - bytesMark;
         mark = engine.totalPulls();
+        bytesMark = engine.bytesRead();
     };
 
     // Warm-up (§6.1 step 3): every arm to V0, batched, capped at ⌊c_init·D⌋. The cap is clamped to

@@ -26,6 +26,7 @@ struct Result {
     std::int64_t effectiveDim = 0;         // D(x): columns with nonzero sampling weight (§3.5)
     std::int64_t arms = 0;                 // n
     std::array<std::int64_t, kCostedPhases> phasePulls{}; // pulls charged in each phase
+    std::array<std::int64_t, kCostedPhases> phaseBytes{}; // bytes of A read in each phase
     int eliminationRounds = 0;
     bool cancelled = false; // an observer stopped the run; the other fields are partial
     FudgeFactors fudge;     // the factors this run used

@@ -30,9 +30,14 @@ const QString kKernels = QStringLiteral("kernels");
 constexpr int kDefaultRepetitions = 5;
 
 // Bytes of A per query as a fraction of what exact softmax streams (n·d float32).
+double bytesOfA(const ada::Dataset& dataset)
+{
+    return 4.0 * double(dataset.head.arms()) * double(dataset.head.dim());
+}
+
 double bytesFraction(const InterleavedTiming& r, const ada::Dataset& dataset)
 {
-    return r.meanBytesRead / (4.0 * double(dataset.head.arms()) * double(dataset.head.dim()));
+    return r.meanBytesRead / bytesOfA(dataset);
 }
 
 QString summary(const InterleavedTiming& r, const ada::Config& config, const ada::Dataset& dataset,
@@ -62,6 +67,18 @@ QString summary(const InterleavedTiming& r, const ada::Config& config, const ada
     rows.emplace_back(QStringLiteral("bytes of A read"),
                       QStringLiteral("%1 per query (%2 of n*d*4)")
                           .arg(formatNumber(r.meanBytesRead), formatPercent(bytesFraction(r, dataset))));
+    rows.emplace_back(
+        QStringLiteral("cache-line floor"),
+        QStringLiteral("%1 per query: the pulls' least bytes of A (time speedup <= %2x at "
+                       "exact's bandwidth)")
+            .arg(formatNumber(r.meanFloorBytes),
+                 formatNumber(r.meanFloorBytes > 0 ? bytesOfA(dataset) / r.meanFloorBytes : 0.0)));
+    for (int p = 0; p < kCostedPhases; ++p) {
+        const auto i = static_cast<std::size_t>(p);
+        rows.emplace_back(QStringLiteral("  %1").arg(QString::fromUtf8(toString(Phase(p)).data())),
+                          QStringLiteral("%1 pulls, %2 bytes per query")
+                              .arg(formatNumber(r.meanPhasePulls[i]), formatNumber(r.meanPhaseBytes[i])));
+    }
     rows.emplace_back(QStringLiteral("checksum"), formatNumber(r.checksum, 12));
     QString text = renderKeyValues(rows) + u'\n';
 

@@ -208,9 +208,13 @@ QString costModelText(const HeadOutcome& h)
 {
     const double bandwidthRatio
         = h.adaptiveBandwidth() > 0 ? h.exactBandwidth() / h.adaptiveBandwidth() : 0.0;
-    return QStringLiteral("adaptive/exact time %1 = reads %2 of A's bytes x streams them %3x slower")
+    const double floorFraction = h.timing.meanFloorBytes / h.matrixBytes();
+    return QStringLiteral("adaptive/exact time %1 = reads %2 of A's bytes x streams them %3x slower; "
+                          "its pulls need at least %4 (cache-line floor), so at the exact path's "
+                          "bandwidth the time speedup is at most %5x")
         .arg(formatNumber(h.timing.timeSpeedup() > 0 ? 1.0 / h.timing.timeSpeedup() : 0.0, 3),
-             formatPercent(h.bytesFraction()), formatNumber(bandwidthRatio, 3));
+             formatPercent(h.bytesFraction()), formatNumber(bandwidthRatio, 3), formatPercent(floorFraction),
+             formatNumber(floorFraction > 0 ? 1.0 / floorFraction : 0.0, 3));
 }
 
 QString renderTable(const std::vector<HeadOutcome>& heads)
@@ -229,6 +233,19 @@ QString renderTable(const std::vector<HeadOutcome>& heads)
                  + gigabytesPerSecond(h.adaptiveBandwidth()),
              formatNumber(h.structuralMemoryRatio, 3) + u'x'});
     return table.render();
+}
+
+// Per phase of Algorithm 1: mean pulls and bytes of A read per query.
+QJsonObject phasesJson(const InterleavedTiming& t)
+{
+    QJsonObject phases;
+    for (int p = 0; p < ada::kCostedPhases; ++p) {
+        const auto i = static_cast<std::size_t>(p);
+        phases.insert(QString::fromUtf8(ada::toString(ada::Phase(p)).data()),
+                      QJsonObject{{QStringLiteral("pulls"), t.meanPhasePulls[i]},
+                                  {QStringLiteral("bytes"), t.meanPhaseBytes[i]}});
+    }
+    return phases;
 }
 
 QJsonObject headJson(const HeadOutcome& h)
@@ -258,6 +275,10 @@ QJsonObject headJson(const HeadOutcome& h)
         {QStringLiteral("bytes_touched"), h.timing.meanBytesRead},
         {QStringLiteral("bytes_exact"), h.matrixBytes()},
         {QStringLiteral("bytes_fraction"), h.bytesFraction()},
+        {QStringLiteral("bytes_floor"), h.timing.meanFloorBytes},
+        {QStringLiteral("time_speedup_bound"),
+         h.timing.meanFloorBytes > 0 ? h.matrixBytes() / h.timing.meanFloorBytes : 0.0},
+        {QStringLiteral("phases"), phasesJson(h.timing)},
         {QStringLiteral("exact_bandwidth_Bps"), h.exactBandwidth()},
         {QStringLiteral("adaptive_bandwidth_Bps"), h.adaptiveBandwidth()},
         {QStringLiteral("pulls_per_query"), h.timing.meanPulls},

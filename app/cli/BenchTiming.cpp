@@ -1,5 +1,6 @@
 #include "BenchTiming.h"
 
+#include "core/CostModel.h"
 #include "core/ExactSoftmax.h"
 
 #include <algorithm>
@@ -61,6 +62,11 @@ InterleavedTiming timeInterleaved(const Dataset& dataset, const PreparedHead& pr
                 out.meanPulls += double(result.totalPulls) / count;
                 out.meanExactPulls += double(result.exactPulls()) / count;
                 out.meanBytesRead += double(result.bytesRead) / count;
+                out.meanFloorBytes += double(lineFloorBytes(prepared, xs[i], configs[i], result)) / count;
+                for (std::size_t p = 0; p < out.meanPhasePulls.size(); ++p) {
+                    out.meanPhasePulls[p] += double(result.phasePulls[p]) / count;
+                    out.meanPhaseBytes[p] += double(result.phaseBytes[p]) / count;
+                }
             }
             if (progress)
                 progress(r * count + a + 1, repetitions * count, "timing");

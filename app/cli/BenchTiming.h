@@ -5,6 +5,7 @@
 #include "core/AdaptiveSoftmax.h"
 #include "core/Evaluation.h"
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -21,9 +22,12 @@ struct InterleavedTiming {
     int distinctSuccesses = 0; // over the first repetition (runs are deterministic, so the others repeat it)
     // Per query, means over the queries (runs are deterministic, so one repetition's counts).
     double meanPulls = 0.0;
-    double meanExactPulls = 0.0; // n·D
-    double meanBytesRead = 0.0;  // Result::bytesRead
-    double checksum = 0.0;       // printed, so that neither computation can be optimised away
+    double meanExactPulls = 0.0;                        // n·D
+    double meanBytesRead = 0.0;                         // Result::bytesRead
+    double meanFloorBytes = 0.0;                        // lineFloorBytes (core/CostModel.h)
+    std::array<double, kCostedPhases> meanPhasePulls{}; // Result::phasePulls
+    std::array<double, kCostedPhases> meanPhaseBytes{}; // Result::phaseBytes
+    double checksum = 0.0; // printed, so that neither computation can be optimised away
 
     [[nodiscard]] double timeSpeedup() const
     {

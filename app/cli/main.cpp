@@ -8,7 +8,7 @@
 #include "RunCommand.h"
 #include "VarianceCommand.h"
 
-#include "core/QueryAllocator.h"
+#include "core/AllocatorTuning.h"
 #include "datasets/DatasetError.h"
 
 #include <QCoreApplication>

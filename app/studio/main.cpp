@@ -4,7 +4,7 @@
 #include "ReplayBenchmark.h"
 #include "Scenario.h"
 
-#include "core/QueryAllocator.h"
+#include "core/AllocatorTuning.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

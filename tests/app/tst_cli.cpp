@@ -285,6 +285,22 @@ private slots:
             QVERIFY(h.value("sample_speedup").toDouble() > 1.0);
             QVERIFY(h.value("bytes_touched").toDouble() > 0.0);
             QVERIFY(h.value("memory_ratio").toDouble() <= 2.1);
+            // The cost model's floor: at least 4 bytes per pull (every head here samples without
+            // replacement), and the bound it gives is exact bytes over it.
+            const double floor = h.value("bytes_floor").toDouble();
+            QVERIFY(floor >= 4.0 * h.value("pulls_per_query").toDouble() * (1 - 1e-12));
+            QCOMPARE(h.value("time_speedup_bound").toDouble(), h.value("bytes_exact").toDouble() / floor);
+            double phasePulls = 0.0, phaseBytes = 0.0;
+            for (const QString& phase : {QStringLiteral("warm-up"), QStringLiteral("elimination"),
+                                         QStringLiteral("winner"), QStringLiteral("partition")}) {
+                const QJsonObject p = h.value("phases").toObject().value(phase).toObject();
+                QVERIFY2(p.contains(QLatin1String("pulls")) && p.contains(QLatin1String("bytes")),
+                         qPrintable(phase));
+                phasePulls += p.value("pulls").toDouble();
+                phaseBytes += p.value("bytes").toDouble();
+            }
+            QVERIFY(qAbs(phasePulls - h.value("pulls_per_query").toDouble()) <= 1e-6 * phasePulls);
+            QVERIFY(qAbs(phaseBytes - h.value("bytes_touched").toDouble()) <= 1e-6 * phaseBytes);
         }
         // Bad use is refused before any work.
         const CliRun both = runCli({QStringLiteral("bench"), QStringLiteral("--suite"),

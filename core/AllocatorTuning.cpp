@@ -1,4 +1,4 @@
-#include "QueryAllocator.h"
+#include "AllocatorTuning.h"
 
 #if defined(__GLIBC__)
 #include <malloc.h>
