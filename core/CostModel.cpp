@@ -66,7 +66,7 @@ private:
     SamplingPlan& plan_;
     std::vector<std::int64_t> firstDraw_; // first draw of each column (max: never)
     std::vector<std::int64_t> distinct_;  // distinct_[h]: distinct columns among draws < h
-    std::vector<std::int64_t> stamp_;     // per row line: the rowLinesAbove pass that counted it
+    std::vector<std::int64_t> stamp_;     // per row line: the addRowLines pass that counted it
     std::int64_t pass_ = 0;
 };
 
