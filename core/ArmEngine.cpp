@@ -1,14 +1,17 @@
 #include "ArmEngine.h"
 
+#include "ArmBlocks.h"
 #include "PullKernels.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 #include <utility>
 
 namespace ada {
 
+using namespace blocks; // the fast path's block helpers (ArmBlocks.h)
 namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 }
@@ -34,6 +37,11 @@ ArmEngine::ArmEngine(const PreparedHead& prepared, Eigen::VectorXd xBeta, Sampli
     sum_.assign(n, 0.0);
     if (plan_.sampler == Sampler::ImportanceWithReplacement)
         sumSq_.assign(n, 0.0);
+    if (plan_.sampler == Sampler::ImportanceWithoutReplacementDesRaj) {
+        desRajShift_.assign(n, 0.0);
+        desRajSum_.assign(n, 0.0);
+        desRajSumSq_.assign(n, 0.0);
+    }
     if (plan_.effectiveDim == 0) // x = 0 or all weights 0: every logit is exactly β·b_i (§12 I-3)
         std::fill(variance_.begin(), variance_.end(), 0.0);
 }
@@ -146,6 +154,28 @@ void ArmEngine::pullArm(int arm, std::int64_t target)
         }
         break;
     case Sampler::ImportanceWithoutReplacement: sampledEstimateHorvitzThompson(arm, t1); return;
+    case Sampler::ImportanceWithoutReplacementDesRaj: {
+        // Des Raj's ordered estimator: draw s gives z_s = Σ_{r<s} y_r + y_s·(1 − Q_s)/q_s, unbiased
+        // for Σ_j y_j whatever came before. The z are kept shifted by z_0 so that their spread is
+        // not lost to cancellation against their common mean. PullKernels' desRaj does the same
+        // operations in the same order.
+        double shift = desRajShift_[i], zSum = desRajSum_[i], zSumSq = desRajSumSq_[i];
+        for (std::int64_t s = t0; s < t1; ++s) {
+            const int j = plan_.column(s);
+            const double y = double(row[j]) * xBeta_[j];
+            const double z = acc + y * plan_.desRajFactor(s);
+            acc += y;
+            if (s == 0) {
+                shift = z;
+            } else {
+                const double dz = z - shift;
+                zSum += dz;
+                zSumSq += dz * dz;
+            }
+        }
+        finishDesRaj(i, acc, shift, zSum, zSumSq, desRajScale(t1));
+        return;
+    }
     }
     finishRunningSums(i, acc, accSq, t1);
 }
@@ -179,7 +209,8 @@ void ArmEngine::finishRunningSums(std::size_t i, double acc, double accSq, std::
         variance_[i] = std::max(var, varianceFloor(depth));
         break;
     }
-    case Sampler::ImportanceWithoutReplacement: break; // recomputed whole (sampledEstimateHorvitzThompson)
+    case Sampler::ImportanceWithoutReplacement: // recomputed whole (sampledEstimateHorvitzThompson)
+    case Sampler::ImportanceWithoutReplacementDesRaj: break; // finishDesRaj
     }
 }
 
@@ -209,62 +240,6 @@ void ArmEngine::pullTo(std::span<const int> arms, std::int64_t depth, const Stop
     if (!batch_.empty())
         pullColumns(batch_, t, stop);
 }
-
-namespace {
-
-constexpr std::size_t kBlock = 512; // arms per block: 2 × 4 KiB of accumulators stay in L1
-constexpr std::int64_t kLine = 64;  // bytes per cache line, for bytesRead()
-
-// The arms of `arms[from, from + size)` as a kernel block: contiguous when they are consecutive
-// rows in ascending order (every arm of a query without exclusions), gathered otherwise.
-kernels::ArmBlock armBlock(std::span<const int> arms, std::size_t from, std::size_t size)
-{
-    kernels::ArmBlock block;
-    block.size = size;
-    const int first = arms[from];
-    bool contiguous = true;
-    for (std::size_t k = 1; k < size && contiguous; ++k)
-        contiguous = arms[from + k] == first + static_cast<int>(k);
-    if (contiguous)
-        block.first = static_cast<std::size_t>(first);
-    else
-        block.arms = arms.data() + from;
-    return block;
-}
-
-// Cache lines one column of A holds for the block: the 16-float lines its arms fall in.
-std::int64_t linesPerColumn(const kernels::ArmBlock& block)
-{
-    if (!block.arms)
-        return (4 * static_cast<std::int64_t>(block.size) + kLine - 1) / kLine + 1;
-    std::int64_t lines = 0, last = -1;
-    for (std::size_t k = 0; k < block.size; ++k) {
-        const std::int64_t line = block.arms[k] / (kLine / 4);
-        lines += line != last ? 1 : 0;
-        last = line;
-    }
-    return lines;
-}
-
-// For an ascending gathered block, the rows it spans (first to last), or 0 when not ascending.
-std::size_t ascendingSpan(const kernels::ArmBlock& block)
-{
-    for (std::size_t k = 1; k < block.size; ++k)
-        if (block.arms[k] <= block.arms[k - 1])
-            return 0;
-    return static_cast<std::size_t>(block.arms[block.size - 1] - block.arms[0]) + 1;
-}
-
-// Expected cache lines of one row of d floats that `count` distinct columns (a uniformly spread
-// prefix) fall in: a line of 16 columns is missed with probability ≈ (1 − count/d)^16.
-std::int64_t linesPerRow(std::int64_t count, std::int64_t d)
-{
-    const double lines = std::ceil(4.0 * double(d) / kLine);
-    const double missed = std::pow(std::max(0.0, 1.0 - double(count) / double(d)), kLine / 4);
-    return static_cast<std::int64_t>(std::ceil(lines * (1.0 - missed)));
-}
-
-} // namespace
 
 std::int64_t ArmEngine::rowPullBytes(std::int64_t t0, std::int64_t t) const
 {
@@ -300,7 +275,26 @@ void ArmEngine::pullColumns(std::span<const int> batch, std::int64_t t, const St
         const std::int64_t t0 = depth_[static_cast<std::size_t>(batch.front())];
         const bool common = std::all_of(batch.begin(), batch.end(),
                                         [&](int a) { return depth_[static_cast<std::size_t>(a)] == t0; });
-        if (common) {
+        if (common && plan_.sampler == Sampler::ImportanceWithoutReplacementDesRaj) {
+            pullColumnsDesRaj(batch, t0, t);
+        } else if (plan_.sampler == Sampler::ImportanceWithoutReplacementDesRaj) {
+            // The partition phase's arms lag behind by different numbers of steps: each group of
+            // arms at one depth (in ascending row order, as blocks want them) runs through the
+            // kernels together instead of arm by arm.
+            byDepth_.assign(batch.begin(), batch.end());
+            std::sort(byDepth_.begin(), byDepth_.end(), [&](int a, int b) {
+                const auto da = depth_[static_cast<std::size_t>(a)], db = depth_[static_cast<std::size_t>(b)];
+                return da < db || (da == db && a < b);
+            });
+            for (std::size_t from = 0; from < byDepth_.size();) {
+                const std::int64_t depth = depth_[static_cast<std::size_t>(byDepth_[from])];
+                std::size_t to = from + 1;
+                while (to < byDepth_.size() && depth_[static_cast<std::size_t>(byDepth_[to])] == depth)
+                    ++to;
+                pullColumnsDesRaj(std::span<const int>(byDepth_).subspan(from, to - from), depth, t);
+                from = to;
+            }
+        } else if (common) {
             pullColumnsIncremental(batch, t0, t);
         } else {
             for (int arm : batch) {

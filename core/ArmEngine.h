@@ -69,6 +69,8 @@ private:
     void pullColumns(std::span<const int> batch, std::int64_t t, const StopRule* stop);
     void pullColumnsHorvitzThompson(std::span<const int> batch, std::int64_t t, const StopRule* stop);
     void pullColumnsIncremental(std::span<const int> batch, std::int64_t t0, std::int64_t t);
+    void pullColumnsDesRaj(std::span<const int> batch, std::int64_t t0, std::int64_t t);
+    void sortRange(std::int64_t t0, std::int64_t t1); // sortedColumns_/Positions_ of draws t0 … t1 − 1
     void setColumnPointers(std::int64_t from, std::int64_t to);
     [[nodiscard]] std::int64_t rowPullBytes(std::int64_t t0, std::int64_t t) const; // one arm, t0 → t
     void horvitzThompsonAlongRows(std::span<const int> arms, std::int64_t t);
@@ -76,6 +78,16 @@ private:
     void sampledEstimateHorvitzThompson(int arm, std::int64_t depth);
     // μ̂_i and v_i of the running-sum samplers from Σ y (and Σ y² for is-wr) at `depth`.
     void finishRunningSums(std::size_t i, double acc, double accSq, std::int64_t depth);
+    // is-wor-dr: μ̂_i and v_i from Σ y, z_0 and the shifted sums Σ (z − z_0), Σ (z − z_0)², with the
+    // factors of the depth computed once for every arm at it.
+    struct DesRajScale {
+        double inverseDepth = 0.0;   // 1/t
+        double varianceFactor = 0.0; // 1/((t − 1)·t), ∞ at t = 1
+        double floor = 0.0;          // varianceFloor(t)
+    };
+    [[nodiscard]] DesRajScale desRajScale(std::int64_t depth) const;
+    void finishDesRaj(std::size_t i, double acc, double shift, double zSum, double zSumSq,
+                      const DesRajScale& scale);
     double exactSum(int arm) const;
     double varianceFloor(std::int64_t depth) const;
     const std::vector<double>& htCoefficients(std::int64_t depth); // [c1 | c2] for prefix `depth`
@@ -92,6 +104,7 @@ private:
     std::vector<std::int64_t> depth_;
     std::vector<double> sum_;   // running Σ of the sampled terms (uniform and with-replacement)
     std::vector<double> sumSq_; // running Σ of squared terms (is-wr)
+    std::vector<double> desRajShift_, desRajSum_, desRajSumSq_; // is-wor-dr: z_0, Σ (z − z_0), Σ (z − z_0)²
     std::int64_t totalPulls_ = 0;
     std::int64_t bytesRead_ = 0;
     bool skipUnread_ = false;
@@ -99,7 +112,10 @@ private:
     std::vector<int> batch_;
     std::vector<int> pending_;
     std::vector<const float*> columnPointers_;
-    std::vector<double> coefficients_, probabilities_, blockA_, blockB_;
+    std::vector<double> coefficients_, probabilities_, blockA_, blockB_, spanState_;
+    std::vector<int> sortedColumns_, sortedPositions_; // is-wor-dr rows: a range's draws by column
+    std::vector<int> byDepth_;                         // is-wor-dr: a batch's arms grouped by depth
+    std::vector<float> rowScratch_;
     std::int64_t htDepth_ = -1; // depth of the cached Horvitz–Thompson coefficients
     std::vector<double> htCoeff_;
 };
@@ -114,18 +130,32 @@ bool ArmEngine::pullToVariance(const PullRequest& request, OnBatch&& onBatch)
     };
     auto active = [&](std::size_t a) {
         const int arm = request.arms[a];
-        return request.fudge * variance_[static_cast<std::size_t>(arm)] > target(a)
-            && depth_[static_cast<std::size_t>(arm)] < cap;
+        // `&`, not `&&`: both sides are cheap, and one branch mispredicts less than two.
+        return (request.fudge * variance_[static_cast<std::size_t>(arm)] > target(a))
+            & (depth_[static_cast<std::size_t>(arm)] < cap);
     };
     std::vector<int>& pending = pending_;
     double s = std::min<double>(16.0, double(cap)); // init 16, growth 1.5, ceiling at pull time (§3.7)
     for (;;) {
-        pending.clear();
-        for (std::size_t a = 0; a < request.arms.size(); ++a)
-            if (active(a))
-                pending.push_back(request.arms[a]);
-        if (pending.empty())
-            return true;
+        if (request.batched) {
+            // A batched step pulls every arm of the set, so it only asks whether any is active.
+            bool any = false;
+            for (std::size_t a = 0; a < request.arms.size() && !any; ++a)
+                any = active(a);
+            if (!any)
+                return true;
+        } else {
+            // Written without a branch on the (unpredictable) activity of each arm.
+            pending.resize(request.arms.size());
+            std::size_t count = 0;
+            for (std::size_t a = 0; a < request.arms.size(); ++a) {
+                pending[count] = request.arms[a];
+                count += active(a) ? 1 : 0;
+            }
+            pending.resize(count);
+            if (pending.empty())
+                return true;
+        }
         const auto depth = static_cast<std::int64_t>(std::ceil(s));
         const std::int64_t before = totalPulls_;
         if (request.batched) {
@@ -134,9 +164,9 @@ bool ArmEngine::pullToVariance(const PullRequest& request, OnBatch&& onBatch)
             const StopRule stop{request.fudge, request.targets.size() == 1 ? request.targets[0] : 0.0};
             const bool skip = skipUnread_ && request.targets.size() == 1 && depth < cap;
             pullTo(request.arms, depth, skip ? &stop : nullptr);
-        } else
-
+        } else {
             pullTo(pending, depth);
+        }
         if (totalPulls_ != before && !onBatch())
             return false;
         s = std::min(double(cap), 1.5 * s);

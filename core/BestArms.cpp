@@ -72,11 +72,14 @@ std::vector<int> identifyTopK(RunContext& ctx, double deltaBestArms, int k, doub
         const auto& mu = engine.estimates();
         const auto& var = engine.variances();
         int leader = contenders.front();
+        double leading = mu[static_cast<std::size_t>(leader)]; // in a register: no load per arm
         for (int i : contenders) {
             const auto a = static_cast<std::size_t>(i);
             ctx.halfWidths[a] = std::sqrt(2.0 * fudge * var[a] * L); // CI on φ-multiplied variances
-            if (mu[a] > mu[static_cast<std::size_t>(leader)])
+            if (mu[a] > leading) {
+                leading = mu[a];
                 leader = i;
+            }
         }
         ctx.leader = leader;
 
@@ -95,14 +98,17 @@ std::vector<int> identifyTopK(RunContext& ctx, double deltaBestArms, int k, doub
             std::nth_element(lower.begin(), lower.begin() + (k - 1), lower.end(), std::greater<>());
             bar = lower[static_cast<std::size_t>(k - 1)];
         }
-        kept.clear();
+        // Without a branch on each arm's (unpredictable) fate.
+        kept.resize(contenders.size());
+        std::size_t keptCount = 0;
         for (int i : contenders) {
             const auto a = static_cast<std::size_t>(i);
-            if (mu[a] + ctx.halfWidths[a] >= bar)
-                kept.push_back(i);
-            else
-                ctx.survivors[a] = 0;
+            const bool keep = mu[a] + ctx.halfWidths[a] >= bar;
+            kept[keptCount] = i;
+            keptCount += keep ? 1 : 0;
+            ctx.survivors[a] = keep ? ctx.survivors[a] : 0;
         }
+        kept.resize(keptCount);
         if (!ctx.notify(EventKind::Round))
             return {};
         if (static_cast<int>(kept.size()) <= k)

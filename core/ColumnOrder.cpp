@@ -44,7 +44,8 @@ void SamplingPlan::extendTo(std::int64_t count)
     const auto from = static_cast<std::size_t>(have), to = static_cast<std::size_t>(want);
     order_.reserve(to);
     switch (sampler) {
-    case Sampler::ImportanceWithoutReplacement: {
+    case Sampler::ImportanceWithoutReplacement:
+    case Sampler::ImportanceWithoutReplacementDesRaj: {
         // §3.2 Gumbel-top-k: π sorts ℓ_j + G_j decreasingly; any prefix is a weighted sample without
         // replacement. Ties (probability 0) break by column index, so the order is a strict total
         // order and a partial selection gives exactly the prefix of the full sort.
@@ -62,6 +63,20 @@ void SamplingPlan::extendTo(std::int64_t count)
         for (std::size_t s = from; s < to; ++s) {
             order_.push_back(pool_[s]);
             keys_.push_back(g[static_cast<std::size_t>(pool_[s])]);
+        }
+        if (sampler == Sampler::ImportanceWithoutReplacementDesRaj) {
+            // The weight left before draw s is 1 − Σ_{r<s} q_π(r); the sum is compensated so that
+            // its rounding stays far below the smallest q of the prefix. Mathematically the left
+            // weight is at least q_π(s), which also guards the last draws against cancellation.
+            desRaj_.reserve(to);
+            for (std::size_t s = from; s < to; ++s) {
+                const double q = drawProbability[static_cast<std::size_t>(pool_[s])];
+                const double left = std::max(1.0 - (drawn_ + drawnCompensation_), q);
+                desRaj_.push_back(left / q);
+                const double sum = drawn_ + q;
+                drawnCompensation_ += std::abs(drawn_) >= q ? (drawn_ - sum) + q : (q - sum) + drawn_;
+                drawn_ = sum;
+            }
         }
         break;
     }
@@ -176,7 +191,13 @@ SamplingPlan makeSamplingPlan(const PreparedHead& prepared, const Eigen::VectorX
         plan.rng_ = rng;
         break;
     }
-    case Sampler::ImportanceWithoutReplacement: {
+    case Sampler::ImportanceWithoutReplacement:
+    case Sampler::ImportanceWithoutReplacementDesRaj: {
+        if (config.sampler == Sampler::ImportanceWithoutReplacementDesRaj) {
+            plan.drawProbability.assign(static_cast<std::size_t>(d), 0.0);
+            for (int j : positive)
+                plan.drawProbability[static_cast<std::size_t>(j)] = w[j] / wSum;
+        }
         plan.logWeight.assign(static_cast<std::size_t>(d), kNegInf);
         plan.gumbel_.assign(static_cast<std::size_t>(d), kNegInf);
         const double logSum = std::log(wSum);

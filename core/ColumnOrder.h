@@ -24,7 +24,7 @@ public:
     Sampler sampler = Sampler::ImportanceWithoutReplacement;
     int effectiveDim = 0;                // D (§3.5): columns with positive weight; d with uniform samplers
     std::vector<double> logWeight;       // ℓ_j normalised (−inf for zero weight), per column (is-wor-ht)
-    std::vector<double> drawProbability; // is-wr: q_j per column
+    std::vector<double> drawProbability; // is-wr and is-wor-dr: q_j = w_j / Σw per column
     double sigma2 = 0.0;                 // σ̂²: the noise bound, or the data-driven proxy (§3.4)
 
     // Without replacement: entry s of π (positive-weight columns in sampling order).
@@ -32,6 +32,9 @@ public:
     [[nodiscard]] int column(std::int64_t s) const { return order_[static_cast<std::size_t>(s)]; }
     // is-wor-ht: τ_t = g_π(t+1), the (t+1)-th largest perturbed log-weight; valid for t < prefix().
     [[nodiscard]] double threshold(std::int64_t t) const { return keys_[static_cast<std::size_t>(t)]; }
+    // is-wor-dr: the Des Raj factor of draw s, (1 − Σ_{r<s} q_π(r)) / q_π(s): the weight left before
+    // the draw over the draw's own probability; valid for s < prefix().
+    [[nodiscard]] double desRajFactor(std::int64_t s) const { return desRaj_[static_cast<std::size_t>(s)]; }
     // The materialised prefix of the order, column(0) … column(prefix() − 1).
     [[nodiscard]] const std::vector<int>& columns() const { return order_; }
     [[nodiscard]] std::int64_t prefix() const { return static_cast<std::int64_t>(order_.size()); }
@@ -43,12 +46,14 @@ private:
                                          bool);
     std::vector<int> order_;
     std::vector<double> keys_;
+    std::vector<double> desRaj_;
+    double drawn_ = 0.0, drawnCompensation_ = 0.0; // is-wor-dr: Σ q over the prefix (Neumaier)
     // Generator state for the part not yet materialised.
     Rng rng_{0};
     int d_ = 0;
-    std::vector<int> pool_;      // is-wor-ht: positive columns, the first prefix() in order; uniform-wor: a
-                                 // forward Fisher–Yates array whose first prefix() entries are final
-    std::vector<double> gumbel_; // is-wor-ht: ℓ_j + G_j per column
+    std::vector<int> pool_; // is-wor-ht/dr: positive columns, the first prefix() in order; uniform-wor: a
+                            // forward Fisher–Yates array whose first prefix() entries are final
+    std::vector<double> gumbel_;     // is-wor-ht and is-wor-dr: ℓ_j + G_j per column
     std::vector<double> cumulative_; // is-wr: cumulative weights over pool_
 };
 

@@ -10,12 +10,13 @@ namespace ada {
 
 namespace {
 
-constexpr std::array<std::pair<Sampler, std::string_view>, 5> kSamplerNames{{
+constexpr std::array<std::pair<Sampler, std::string_view>, 6> kSamplerNames{{
     {Sampler::UniformWithReplacement, "uniform-wr"},
     {Sampler::UniformWithoutReplacement, "uniform-wor"},
     {Sampler::UniformWithoutReplacementFpc, "uniform-wor-fpc"},
     {Sampler::ImportanceWithReplacement, "is-wr"},
     {Sampler::ImportanceWithoutReplacement, "is-wor-ht"},
+    {Sampler::ImportanceWithoutReplacementDesRaj, "is-wor-dr"},
 }};
 constexpr std::array<std::pair<ImportanceWeights, std::string_view>, 4> kWeightNames{{
     {ImportanceWeights::None, "none"},

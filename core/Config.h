@@ -13,9 +13,10 @@ namespace ada {
 enum class Sampler {
     UniformWithReplacement,    // "uniform-wr": J_s i.i.d. uniform; v = σ̂²/t (the paper's model)
     UniformWithoutReplacement, // "uniform-wor": prefix of a uniform permutation; v = σ̂²/t (conservative)
-    UniformWithoutReplacementFpc, // "uniform-wor-fpc": the same with the finite-population correction
-    ImportanceWithReplacement,    // "is-wr": J_s i.i.d. ∝ w; empirical variance of f/q
-    ImportanceWithoutReplacement, // "is-wor-ht": Gumbel-top-k prefix, threshold Horvitz–Thompson
+    UniformWithoutReplacementFpc,       // "uniform-wor-fpc": the same with the finite-population correction
+    ImportanceWithReplacement,          // "is-wr": J_s i.i.d. ∝ w; empirical variance of f/q
+    ImportanceWithoutReplacement,       // "is-wor-ht": Gumbel-top-k prefix, threshold Horvitz–Thompson
+    ImportanceWithoutReplacementDesRaj, // "is-wor-dr": the same prefix, Des Raj's ordered estimator
 };
 
 // Where importance weights come from (§3.1): column L1 norms of A, |x_j|, their product, or none.
@@ -60,7 +61,14 @@ struct Config {
     [[nodiscard]] bool importanceSampling() const
     {
         return sampler == Sampler::ImportanceWithReplacement
-            || sampler == Sampler::ImportanceWithoutReplacement;
+            || sampler == Sampler::ImportanceWithoutReplacement
+            || sampler == Sampler::ImportanceWithoutReplacementDesRaj;
+    }
+    // The samplers whose column order is the Gumbel-top-k prefix (§3.2).
+    [[nodiscard]] bool gumbelOrder() const
+    {
+        return sampler == Sampler::ImportanceWithoutReplacement
+            || sampler == Sampler::ImportanceWithoutReplacementDesRaj;
     }
 };
 

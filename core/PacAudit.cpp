@@ -28,6 +28,9 @@ std::vector<PacAuditCell> auditDataset(const Dataset& dataset, const PacAuditOpt
     for (const double delta : options.deltas) {
         ExperimentOptions eo;
         eo.config = Config::forPreset(Preset::Paper);
+        eo.config.sampler = options.sampler;
+        if (!eo.config.importanceSampling())
+            eo.config.weights = ImportanceWeights::None;
         eo.config.epsilon = options.epsilon;
         eo.config.delta = delta;
         eo.config.seed = options.seed;

@@ -23,6 +23,9 @@ struct PacAuditOptions {
     int tune = 200;  // tuning queries (§7); fewer when the dataset is small (see auditDataset)
     int test = 2000; // test queries wanted; all that remain when the dataset has fewer
     double epsilon = 0.3;
+    // The paper preset's configuration with this sampler (is-wor-ht: the preset itself). Uniform
+    // samplers run without importance weights, importance samplers with the preset's.
+    Sampler sampler = Sampler::ImportanceWithoutReplacement;
     double confidence = 0.95;
     std::uint64_t seed = 42;      // the algorithm's seed (per-query streams derive from it)
     std::uint64_t splitSeed = 42; // the tune/test split

@@ -129,4 +129,105 @@ void importanceRatios(const float* const* columns, std::size_t count, const ArmB
     }
 }
 
+ADA_KERNEL_CLONES
+void desRaj(const float* const* columns, std::size_t count, const ArmBlock& block, const double* coef,
+            const double* factor, bool first, double* accOut, double* shiftOut, double* zSumOut,
+            double* zSumSqOut)
+{
+    double* __restrict acc = accOut;
+    double* __restrict shift = shiftOut;
+    double* __restrict zSum = zSumOut;
+    double* __restrict zSumSq = zSumSqOut;
+    const std::size_t m = block.size;
+    std::size_t s = 0;
+    if (first && count > 0) { // the order's first draw: z_0 becomes the shift
+        const double w = coef[0], f = factor[0];
+        const float* p = columns[0];
+        for (std::size_t k = 0; k < m; ++k) {
+            const double y = double(block.arms ? p[block.arms[k]] : p[block.first + k]) * w;
+            shift[k] = acc[k] + y * f;
+            acc[k] += y;
+        }
+        s = 1;
+    }
+    for (; s < count; ++s) {
+        const double w = coef[s], f = factor[s];
+        prefetchBlock(columns, s, count, block);
+        if (!block.arms) {
+            const float* __restrict p = columns[s] + block.first;
+            for (std::size_t k = 0; k < m; ++k) {
+                const double y = double(p[k]) * w;
+                const double dz = (acc[k] + y * f) - shift[k];
+                acc[k] += y;
+                zSum[k] += dz;
+                zSumSq[k] += dz * dz;
+            }
+        } else {
+            const float* p = columns[s];
+            for (std::size_t k = 0; k < m; ++k) {
+                const double y = double(p[block.arms[k]]) * w;
+                const double dz = (acc[k] + y * f) - shift[k];
+                acc[k] += y;
+                zSum[k] += dz;
+                zSumSq[k] += dz * dz;
+            }
+        }
+    }
+}
+
+ADA_KERNEL_CLONES
+void desRajRows(const float* const* rows, std::size_t m, const SortedRange& range, const double* coef,
+                const double* factor, bool first, float* scratch, double* accOut, double* shiftOut,
+                double* zSumOut, double* zSumSqOut)
+{
+    const std::size_t count = range.count;
+    // Row k + 1's lines are requested while row k is read: the rows are scattered, so this is the
+    // only way to have more than one row's misses in flight.
+    for (std::size_t k = 0; k < m; ++k) {
+        const float* row = rows[k];
+        const float* next = k + 1 < m ? rows[k + 1] : nullptr;
+        float* into = scratch + k * count;
+        if (next)
+            for (std::size_t u = 0; u < count; ++u) {
+                __builtin_prefetch(next + range.columns[u]);
+                into[range.positions[u]] = row[range.columns[u]];
+            }
+        else
+            for (std::size_t u = 0; u < count; ++u)
+                into[range.positions[u]] = row[range.columns[u]];
+    }
+    double acc[kRowGroup], shift[kRowGroup], zSum[kRowGroup], zSumSq[kRowGroup];
+    for (std::size_t k = 0; k < m; ++k) {
+        acc[k] = accOut[k];
+        shift[k] = shiftOut[k];
+        zSum[k] = zSumOut[k];
+        zSumSq[k] = zSumSqOut[k];
+    }
+    std::size_t s = 0;
+    if (first && count > 0) {
+        for (std::size_t k = 0; k < m; ++k) {
+            const double y = double(scratch[k * count]) * coef[0];
+            shift[k] = acc[k] + y * factor[0];
+            acc[k] += y;
+        }
+        s = 1;
+    }
+    for (; s < count; ++s) {
+        const double w = coef[s], f = factor[s];
+        for (std::size_t k = 0; k < m; ++k) {
+            const double y = double(scratch[k * count + s]) * w;
+            const double dz = (acc[k] + y * f) - shift[k];
+            acc[k] += y;
+            zSum[k] += dz;
+            zSumSq[k] += dz * dz;
+        }
+    }
+    for (std::size_t k = 0; k < m; ++k) {
+        accOut[k] = acc[k];
+        shiftOut[k] = shift[k];
+        zSumOut[k] = zSum[k];
+        zSumSqOut[k] = zSumSq[k];
+    }
+}
+
 } // namespace ada::kernels

@@ -37,4 +37,22 @@ void scaledProducts(const float* const* columns, std::size_t count, const ArmBlo
 void importanceRatios(const float* const* columns, std::size_t count, const ArmBlock& block,
                       const double* coef, const double* q, double* acc, double* accSq);
 
+// Des Raj's ordered estimator (is-wor-dr) from s = 0 … count − 1 of a range of the order: with
+// y = a·coef[s], z = acc_k + y·factor[s]; acc_k += y; then, for the range's first draw of the whole
+// order (`first`), shift_k = z, else zSum_k += z − shift_k and zSumSq_k += (z − shift_k)².
+void desRaj(const float* const* columns, std::size_t count, const ArmBlock& block, const double* coef,
+            const double* factor, bool first, double* acc, double* shift, double* zSum, double* zSumSq);
+
+// The same for a few arms read along their rows, rows[k] being row k. The range's columns are read
+// in ascending column order, columns[u] = π(positions[u]) ascending, so that each row streams,
+// into scratch (m × count floats) at their draw positions; the sums then run in draw order.
+struct SortedRange {
+    const int* columns = nullptr;
+    const int* positions = nullptr;
+    std::size_t count = 0;
+};
+void desRajRows(const float* const* rows, std::size_t m, const SortedRange& range, const double* coef,
+                const double* factor, bool first, float* scratch, double* acc, double* shift, double* zSum,
+                double* zSumSq);
+
 } // namespace ada::kernels

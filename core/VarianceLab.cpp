@@ -20,17 +20,18 @@ namespace ada {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr std::array<std::pair<LabEstimator, std::string_view>, 5> kNames{{
+constexpr std::array<std::pair<LabEstimator, std::string_view>, 6> kNames{{
     {LabEstimator::UniformWr, "uniform-wr"},
     {LabEstimator::UniformWor, "uniform-wor"},
     {LabEstimator::UniformWorFpc, "uniform-wor-fpc"},
     {LabEstimator::IsWr, "is-wr"},
     {LabEstimator::IsWorHt, "is-wor-ht"},
+    {LabEstimator::IsWorDr, "is-wor-dr"},
 }};
 
 bool isImportance(LabEstimator e)
 {
-    return e == LabEstimator::IsWr || e == LabEstimator::IsWorHt;
+    return e == LabEstimator::IsWr || e == LabEstimator::IsWorHt || e == LabEstimator::IsWorDr;
 }
 
 // One draw of an estimator at sample size t: the estimate and its own variance estimate.
@@ -130,24 +131,31 @@ Draw drawImportanceWr(const Problem& p, const Weighting& w, int t, Rng& rng)
     return {sum / t, sampleVariance(sum, sumSq, t) / t};
 }
 
+// One Gumbel key ℓ_j + G_j per column of the support (§3.2), unsorted; the order is the keys decreasing.
+void drawGumbelKeys(const Weighting& w, Rng& rng, std::vector<std::pair<double, int>>& keys)
+{
+    keys.clear();
+    for (int j : w.support)
+        keys.emplace_back(w.logQ[std::size_t(j)] + rng.gumbel(), j);
+}
+
+constexpr auto kGreaterKey = [](const auto& a, const auto& b) { return a.first > b.first; };
+
 // Gumbel-top-t with the threshold Horvitz–Thompson estimator (§3.3d). `chosen` receives the sample
 // and their inclusion probabilities ρ (for the histograms).
 Draw drawImportanceWor(const Problem& p, const Weighting& w, int t, Rng& rng,
                        std::vector<std::pair<double, int>>& keys, std::vector<std::pair<int, double>>* chosen)
 {
     const int support = static_cast<int>(w.support.size());
-    keys.clear();
-    for (int j : w.support)
-        keys.emplace_back(w.logQ[std::size_t(j)] + rng.gumbel(), j);
+    drawGumbelKeys(w, rng, keys);
     const int take = std::min(t, support);
-    const auto greater = [](const auto& a, const auto& b) { return a.first > b.first; };
     // Only the t + 1 largest keys matter: partial selection, not a full sort.
     const int need = std::min(take + 1, support);
-    std::nth_element(keys.begin(), keys.begin() + (need - 1), keys.end(), greater);
+    std::nth_element(keys.begin(), keys.begin() + (need - 1), keys.end(), kGreaterKey);
     double tau = -std::numeric_limits<double>::infinity(); // t ≥ |support|: everything is included
     if (take < support) {
         // Within the t + 1 largest, put the smallest at position t: it is the threshold τ.
-        std::nth_element(keys.begin(), keys.begin() + take, keys.begin() + take + 1, greater);
+        std::nth_element(keys.begin(), keys.begin() + take, keys.begin() + take + 1, kGreaterKey);
         tau = keys[std::size_t(take)].first;
     }
     Draw out;
@@ -164,6 +172,43 @@ Draw drawImportanceWor(const Problem& p, const Weighting& w, int t, Rng& rng,
         if (chosen)
             chosen->emplace_back(j, rho);
     }
+    return out;
+}
+
+// Gumbel-top-t in draw order with Des Raj's ordered estimator: z_s = Σ_{r<s} f_r + f_s·(1 − Q_s)/q_s,
+// where Q_s is the probability drawn before s; the estimate is the mean of the z and its variance
+// estimate their sample variance over t. Written independently of the engine's running sums.
+Draw drawImportanceDesRaj(const Problem& p, const Weighting& w, int t, Rng& rng,
+                          std::vector<std::pair<double, int>>& keys)
+{
+    const int support = static_cast<int>(w.support.size());
+    drawGumbelKeys(w, rng, keys);
+    const int take = std::min(t, support);
+    std::partial_sort(keys.begin(), keys.begin() + take, keys.end(), kGreaterKey);
+    std::vector<double> z(static_cast<std::size_t>(take));
+    double drawnSum = 0.0, drawnQ = 0.0;
+    for (int s = 0; s < take; ++s) {
+        const int j = keys[std::size_t(s)].second;
+        const double q = w.q[std::size_t(j)];
+        z[std::size_t(s)] = drawnSum + p.f[j] * std::max(1.0 - drawnQ, q) / q;
+        drawnSum += p.f[j];
+        drawnQ += q;
+    }
+    Draw out;
+    if (take == support) { // a census: the sum is exact
+        out.estimate = drawnSum;
+        out.varianceEstimate = 0.0;
+        return out;
+    }
+    double mean = 0.0;
+    for (double v : z)
+        mean += v;
+    mean /= take;
+    double ss = 0.0;
+    for (double v : z)
+        ss += (v - mean) * (v - mean);
+    out.estimate = mean;
+    out.varianceEstimate = take > 1 ? ss / (take - 1) / take : kNaN;
     return out;
 }
 
@@ -193,7 +238,8 @@ double predictedVariance(const Problem& p, const Weighting* w, LabEstimator e, i
             second += p.f[j] * p.f[j] / w->q[std::size_t(j)];
         return (second - p.mu * p.mu) / t;
     }
-    case LabEstimator::IsWorHt: return kNaN; // no closed form for successive sampling
+    case LabEstimator::IsWorHt: // no closed form for successive sampling
+    case LabEstimator::IsWorDr: return kNaN;
     }
     return kNaN;
 }
@@ -213,8 +259,9 @@ LabEstimator parseLabEstimator(std::string_view text)
     for (const auto& [e, name] : kNames)
         if (name == text)
             return e;
-    throw std::invalid_argument("unknown estimator '" + std::string(text)
-                                + "' (accepted: uniform-wr, uniform-wor, uniform-wor-fpc, is-wr, is-wor-ht)");
+    throw std::invalid_argument(
+        "unknown estimator '" + std::string(text)
+        + "' (accepted: uniform-wr, uniform-wor, uniform-wor-fpc, is-wr, is-wor-ht, is-wor-dr)");
 }
 
 std::vector<int> parseSampleSizes(std::string_view spec, int d)
@@ -377,6 +424,9 @@ VarianceLabResult runVarianceLab(const Eigen::Ref<const Eigen::VectorXd>& row,
                 case LabEstimator::IsWr: draw = drawImportanceWr(p, spec.weighting, t, rng); break;
                 case LabEstimator::IsWorHt:
                     draw = drawImportanceWor(p, spec.weighting, t, rng, keys, nullptr);
+                    break;
+                case LabEstimator::IsWorDr:
+                    draw = drawImportanceDesRaj(p, spec.weighting, t, rng, keys);
                     break;
                 }
                 const double e = draw.estimate - p.mu;

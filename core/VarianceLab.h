@@ -15,16 +15,17 @@
 
 namespace ada {
 
-// The five estimators of the lab; "uniform-wor" and "uniform-wor-fpc" share their draws and differ in
-// the variance they predict and estimate (without and with the finite-population correction).
-enum class LabEstimator { UniformWr, UniformWor, UniformWorFpc, IsWr, IsWorHt };
+// The six estimators of the lab; "uniform-wor" and "uniform-wor-fpc" share their draws and differ in
+// the variance they predict and estimate (without and with the finite-population correction), as do
+// "is-wor-ht" and "is-wor-dr" (the Gumbel-top-k prefix, by Horvitz–Thompson or by Des Raj).
+enum class LabEstimator { UniformWr, UniformWor, UniformWorFpc, IsWr, IsWorHt, IsWorDr };
 [[nodiscard]] std::string_view toString(LabEstimator estimator);
 [[nodiscard]] LabEstimator parseLabEstimator(std::string_view text);
 
 struct VarianceLabOptions {
-    std::vector<LabEstimator> estimators{LabEstimator::UniformWr, LabEstimator::UniformWor,
+    std::vector<LabEstimator> estimators{LabEstimator::UniformWr,     LabEstimator::UniformWor,
                                          LabEstimator::UniformWorFpc, LabEstimator::IsWr,
-                                         LabEstimator::IsWorHt};
+                                         LabEstimator::IsWorHt,       LabEstimator::IsWorDr};
     // Importance weightings to try for the is-* estimators (uniform ones always use `None`).
     std::vector<ImportanceWeights> weightings{ImportanceWeights::Query, ImportanceWeights::Head,
                                               ImportanceWeights::Both};

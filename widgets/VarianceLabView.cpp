@@ -17,7 +17,7 @@ QColor curveColour(std::size_t i)
     static const QColor palette[]
         = {QColor(31, 119, 180),  QColor(255, 127, 14), QColor(44, 160, 44),   QColor(214, 39, 40),
            QColor(148, 103, 189), QColor(140, 86, 75),  QColor(227, 119, 194), QColor(127, 127, 127),
-           QColor(188, 189, 34),  QColor(23, 190, 207)};
+           QColor(188, 189, 34),  QColor(23, 190, 207), QColor(57, 59, 121),   QColor(132, 60, 57)};
     return palette[i % (sizeof(palette) / sizeof(palette[0]))];
 }
 

@@ -104,6 +104,10 @@ int auditCommand(const QStringList& arguments)
     parser.addOption({QStringLiteral("only"),
                       QStringLiteral("Audit only the heads whose name contains TEXT."),
                       QStringLiteral("TEXT")});
+    parser.addOption(
+        {QStringLiteral("sampler"),
+         QStringLiteral("The sampler of the paper preset's runs (default is-wor-ht, the preset's)."),
+         QStringLiteral("SAMPLER")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Also write the table as JSON to FILE."),
                       QStringLiteral("FILE")});
     if (!parseCommandLine(parser, arguments, QStringLiteral("audit")))
@@ -122,6 +126,13 @@ int auditCommand(const QStringList& arguments)
         options.tune = parseInt(QStringLiteral("tune"), parser.value(QStringLiteral("tune")));
     if (options.tune < 0)
         throw UsageError("--tune must be at least 0");
+    if (parser.isSet(QStringLiteral("sampler"))) {
+        try {
+            options.sampler = parseSampler(parser.value(QStringLiteral("sampler")).toStdString());
+        } catch (const std::invalid_argument& e) {
+            throw UsageError(std::string("--sampler: ") + e.what());
+        }
+    }
     const QString only = parser.value(QStringLiteral("only"));
     const QStringList known = parser.values(QStringLiteral("known-failure"));
     int knownFailures = 0, knownPassing = 0;
@@ -201,8 +212,11 @@ int auditCommand(const QStringList& arguments)
     out.flush();
     const QString json = parser.value(QStringLiteral("json"));
     if (!json.isEmpty())
-        writeJsonFile(json,
-                      QJsonObject{{QStringLiteral("reduced"), reduced}, {QStringLiteral("rows"), rows}});
+        writeJsonFile(
+            json,
+            QJsonObject{{QStringLiteral("reduced"), reduced},
+                        {QStringLiteral("sampler"), QString::fromUtf8(toString(options.sampler).data())},
+                        {QStringLiteral("rows"), rows}});
     return failures == 0 ? kExitOk : kExitDataError;
 }
 

@@ -124,7 +124,7 @@ SuiteOptions readSuiteOptions(const QCommandLineParser& parser, std::optional<in
         throw UsageError("--suite takes no DATASET (it loads its own heads), got '"
                          + parser.positionalArguments().first().toStdString() + "'");
     for (const QString& option :
-         {QStringLiteral("queries"), QStringLiteral("preset"), QStringLiteral("sampler")})
+         {QStringLiteral("queries"), QStringLiteral("preset"), QStringLiteral("weights")})
         if (parser.isSet(option))
             throw UsageError("--" + option.toStdString()
                              + " does not apply to --suite (each head has its own configuration)");
@@ -139,6 +139,19 @@ SuiteOptions readSuiteOptions(const QCommandLineParser& parser, std::optional<in
         out.seed = parseUnsigned(QStringLiteral("seed"), parser.value(QStringLiteral("seed")));
     if (repetitions)
         out.repetitions = *repetitions;
+    if (parser.isSet(QStringLiteral("sampler"))) {
+        try {
+            out.paperSampler = ada::parseSampler(parser.value(QStringLiteral("sampler")).toStdString());
+        } catch (const std::invalid_argument& e) {
+            throw UsageError(std::string("--sampler: ") + e.what());
+        }
+        ada::Config paper = ada::Config::forPreset(ada::Preset::Paper);
+        paper.sampler = out.paperSampler;
+        if (!paper.importanceSampling())
+            throw UsageError(
+                "--sampler with --suite takes an importance sampler (is-wr, is-wor-ht or "
+                "is-wor-dr): the suite's real and LLM-shaped heads use the paper preset's weights");
+    }
     return out;
 }
 
@@ -154,8 +167,10 @@ int benchCommand(const QStringList& arguments)
         "--fudge-best and --fudge-log (default 1).\n\n"
         "With --suite (and no DATASET) it runs the benchmark suite instead: LLM-shaped, Fashion-MNIST "
         "and the paper's synthetic heads, each with tuned fudge factors, and prints the performance "
-        "table with the cost model (bytes of A read, bandwidth of each path). --quick runs a small "
-        "version of it in seconds."));
+        "table with the cost model (bytes of A read, bandwidth of each path). Its LLM-shaped and real "
+        "heads run the paper preset with the sampler --sampler names (default is-wor-dr, Des Raj's "
+        "incremental estimator; is-wor-ht is the preset's own). --quick runs a small version of it in "
+        "seconds."));
     addCommonOptions(parser);
     parser.addOption({kSuite, QStringLiteral("Run the benchmark suite (no DATASET).")});
     parser.addOption({kQuick, QStringLiteral("With --suite: the small version (seconds, for tests).")});

@@ -117,6 +117,7 @@ QString cpuModel()
 
 struct HeadOutcome {
     SuiteHead spec;
+    ada::Sampler sampler = ada::Sampler::ImportanceWithoutReplacement;
     Eigen::Index n = 0, d = 0;
     ada::FudgeFactors fudge;
     InterleavedTiming timing;
@@ -154,9 +155,12 @@ HeadOutcome measureHead(const SuiteHead& spec, const SuiteOptions& options, int 
                                     + std::to_string(spec.tune + spec.test));
     AlgorithmOptions algorithm;
     algorithm.preset = spec.preset;
+    if (spec.preset == ada::Preset::Paper)
+        algorithm.sampler = options.paperSampler;
     algorithm.delta = options.delta;
     algorithm.seed = options.seed;
     ada::Config config = buildConfig(algorithm, dataset);
+    out.sampler = config.sampler;
 
     const auto t0 = Clock::now();
     const ada::PreparedHead prepared(dataset.head, config);
@@ -219,19 +223,20 @@ QString costModelText(const HeadOutcome& h)
 
 QString renderTable(const std::vector<HeadOutcome>& heads)
 {
-    TextTable table({QStringLiteral("head"), QStringLiteral("n x d"), QStringLiteral("exact/query"),
-                     QStringLiteral("adaptive/query"), QStringLiteral("time speedup"),
-                     QStringLiteral("sample speedup"), QStringLiteral("success [95 % CI]"),
-                     QStringLiteral("A read"), QStringLiteral("GB/s exact | adaptive"),
-                     QStringLiteral("memory")});
+    TextTable table({QStringLiteral("head"), QStringLiteral("sampler"), QStringLiteral("n x d"),
+                     QStringLiteral("exact/query"), QStringLiteral("adaptive/query"),
+                     QStringLiteral("time speedup"), QStringLiteral("sample speedup"),
+                     QStringLiteral("success [95 % CI]"), QStringLiteral("A read"),
+                     QStringLiteral("GB/s exact | adaptive"), QStringLiteral("memory")});
     for (const HeadOutcome& h : heads)
-        table.addRow(
-            {h.spec.label, QStringLiteral("%1 x %2").arg(h.n).arg(h.d), formatSeconds(h.timing.medianExact),
-             formatSeconds(h.timing.medianAdaptive), formatNumber(h.timing.timeSpeedup(), 3) + u'x',
-             formatNumber(h.timing.sampleSpeedup, 3) + u'x', successText(h), formatPercent(h.bytesFraction()),
-             gigabytesPerSecond(h.exactBandwidth()) + QStringLiteral(" | ")
-                 + gigabytesPerSecond(h.adaptiveBandwidth()),
-             formatNumber(h.structuralMemoryRatio, 3) + u'x'});
+        table.addRow({h.spec.label, QString::fromUtf8(ada::toString(h.sampler)),
+                      QStringLiteral("%1 x %2").arg(h.n).arg(h.d), formatSeconds(h.timing.medianExact),
+                      formatSeconds(h.timing.medianAdaptive), formatNumber(h.timing.timeSpeedup(), 3) + u'x',
+                      formatNumber(h.timing.sampleSpeedup, 3) + u'x', successText(h),
+                      formatPercent(h.bytesFraction()),
+                      gigabytesPerSecond(h.exactBandwidth()) + QStringLiteral(" | ")
+                          + gigabytesPerSecond(h.adaptiveBandwidth()),
+                      formatNumber(h.structuralMemoryRatio, 3) + u'x'});
     return table.render();
 }
 
@@ -261,6 +266,7 @@ QJsonObject headJson(const HeadOutcome& h)
         {QStringLiteral("n"), static_cast<qint64>(h.n)},
         {QStringLiteral("d"), static_cast<qint64>(h.d)},
         {QStringLiteral("preset"), QString::fromUtf8(ada::toString(h.spec.preset))},
+        {QStringLiteral("sampler"), QString::fromUtf8(ada::toString(h.sampler))},
         {QStringLiteral("fudge"),
          QJsonObject{{QStringLiteral("best_arms"), h.fudge.bestArms},
                      {QStringLiteral("log_norm"), h.fudge.logNorm}}},

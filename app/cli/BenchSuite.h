@@ -6,6 +6,8 @@
 // reads against n·d·4, and the bandwidth each path achieves against the machine's.
 #pragma once
 
+#include "core/Config.h"
+
 #include <QString>
 
 #include <cstdint>
@@ -18,6 +20,11 @@ struct SuiteOptions {
     double delta = 0.1;
     int repetitions = 3;
     std::uint64_t seed = 42;
+    // The estimator of the heads run with the paper preset (LLM-shaped, Fashion-MNIST, GloVe): its
+    // Gumbel-top-k order with Des Raj's incremental estimator by default, the fastest in wall-clock
+    // time; is-wor-ht gives the preset's own threshold Horvitz–Thompson estimator. The theory-preset
+    // heads keep their uniform sampler.
+    ada::Sampler paperSampler = ada::Sampler::ImportanceWithoutReplacementDesRaj;
 };
 
 // Prints the table to stdout (progress to stderr) and writes the JSON. Returns the exit status.

@@ -105,7 +105,7 @@ void addCommonOptions(QCommandLineParser& parser)
         {kTemperature, QStringLiteral("Override the head's temperature β."), QStringLiteral("B")},
         {kPreset, QStringLiteral("paper, theory or reference (default paper)."), QStringLiteral("PRESET")},
         {kSampler,
-         QStringLiteral("uniform-wr, uniform-wor, uniform-wor-fpc, is-wr or is-wor-ht "
+         QStringLiteral("uniform-wr, uniform-wor, uniform-wor-fpc, is-wr, is-wor-ht or is-wor-dr "
                         "(default: the preset's)."),
          QStringLiteral("SAMPLER")},
         {kWeights, QStringLiteral("Importance weights: none, head, query or both (default: the preset's)."),

@@ -76,7 +76,7 @@ ParameterPanel::ParameterPanel(QWidget* parent)
     sampler_ = new QComboBox(this);
     for (Sampler s : {Sampler::UniformWithReplacement, Sampler::UniformWithoutReplacement,
                       Sampler::UniformWithoutReplacementFpc, Sampler::ImportanceWithReplacement,
-                      Sampler::ImportanceWithoutReplacement})
+                      Sampler::ImportanceWithoutReplacement, Sampler::ImportanceWithoutReplacementDesRaj})
         sampler_->addItem(QString::fromUtf8(toString(s).data()), int(s));
     sampler_->setAccessibleName(tr("sampler"));
     sampler_->setToolTip(tr("Column sampler and its variance estimator"));

@@ -35,7 +35,7 @@ VarianceLabPanel::VarianceLabPanel(RunController& controller, QWidget* parent)
     grid_->setAccessibleName(tr("sample sizes"));
     auto* estimatorRow = new QHBoxLayout;
     for (LabEstimator e : {LabEstimator::UniformWr, LabEstimator::UniformWor, LabEstimator::UniformWorFpc,
-                           LabEstimator::IsWr, LabEstimator::IsWorHt}) {
+                           LabEstimator::IsWr, LabEstimator::IsWorHt, LabEstimator::IsWorDr}) {
         auto* box = new QCheckBox(QString::fromUtf8(toString(e).data()));
         box->setChecked(true);
         estimatorRow->addWidget(box);

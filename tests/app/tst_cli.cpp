@@ -301,8 +301,18 @@ private slots:
             }
             QVERIFY(qAbs(phasePulls - h.value("pulls_per_query").toDouble()) <= 1e-6 * phasePulls);
             QVERIFY(qAbs(phaseBytes - h.value("bytes_touched").toDouble()) <= 1e-6 * phaseBytes);
+            // The paper-preset heads run the suite's default estimator, the theory ones theirs.
+            QCOMPARE(h.value("sampler").toString(),
+                     h.value("preset").toString() == QLatin1String("paper") ? QStringLiteral("is-wor-dr")
+                                                                            : QStringLiteral("uniform-wor"));
         }
         // Bad use is refused before any work.
+        const CliRun uniform
+            = runCli({QStringLiteral("bench"), QStringLiteral("--suite"), QStringLiteral("--quick"),
+                      QStringLiteral("--sampler"), QStringLiteral("uniform-wr")});
+        QCOMPARE(uniform.exitCode, 2);
+        QVERIFY2(uniform.err.contains(QStringLiteral("takes an importance sampler")),
+                 qPrintable(uniform.err));
         const CliRun both = runCli({QStringLiteral("bench"), QStringLiteral("--suite"),
                                     QStringLiteral("synthetic:noisy?n=30&d=500&m=5&seed=2")});
         QCOMPARE(both.exitCode, 2);
@@ -330,7 +340,7 @@ private slots:
             lines.first(),
             QStringLiteral("estimator,weights,t,mse,bias,predicted_var,var_estimate_mean,var_estimate_sd"));
         QCOMPARE(lines.size(),
-                 1 + 9 * 3); // 3 uniform curves + 2 importance estimators × 3 weightings, 3 sizes
+                 1 + 12 * 3); // 3 uniform curves + 3 importance estimators × 3 weightings, 3 sizes
         QSet<QString> names;
         for (const QString& line : lines.mid(1)) {
             const QStringList cells = line.split(',');
@@ -340,6 +350,7 @@ private slots:
         QVERIFY(names.contains(QStringLiteral("uniform-wr/none")));
         QVERIFY(names.contains(QStringLiteral("uniform-wor-fpc/none")));
         QVERIFY(names.contains(QStringLiteral("is-wor-ht/both")));
+        QVERIFY(names.contains(QStringLiteral("is-wor-dr/query")));
         QVERIFY(names.contains(QStringLiteral("is-wr/query")));
         // The noisy family's query 1 plants arm 1 on top (§8.1).
         QVERIFY2(run.out.contains(QStringLiteral("row ")) && run.out.contains(QStringLiteral(" 1\n")),

@@ -20,9 +20,7 @@ Config samplerConfig(Sampler s, ImportanceWeights w, bool hadamard = false)
 {
     Config c = Config::forPreset(Preset::Paper);
     c.sampler = s;
-    c.weights = (s == Sampler::ImportanceWithReplacement || s == Sampler::ImportanceWithoutReplacement)
-        ? w
-        : ImportanceWeights::None;
+    c.weights = c.importanceSampling() ? w : ImportanceWeights::None;
     c.hadamard = hadamard;
     return c;
 }
@@ -93,6 +91,8 @@ void TestArmEngine::exactAtFullDepth_data()
                 << int(Sampler::ImportanceWithReplacement) << int(w) << rht;
             QTest::newRow(qPrintable(QString("is-wor-ht %1%2").arg(int(w)).arg(suffix)))
                 << int(Sampler::ImportanceWithoutReplacement) << int(w) << rht;
+            QTest::newRow(qPrintable(QString("is-wor-dr %1%2").arg(int(w)).arg(suffix)))
+                << int(Sampler::ImportanceWithoutReplacementDesRaj) << int(w) << rht;
         }
     }
 }
@@ -151,6 +151,9 @@ void TestArmEngine::estimatorsAreUnbiased_data()
     QTest::newRow("uniform-wor") << int(Sampler::UniformWithoutReplacement) << false;
     QTest::newRow("is-wr") << int(Sampler::ImportanceWithReplacement) << true;
     QTest::newRow("is-wor-ht") << int(Sampler::ImportanceWithoutReplacement) << true;
+    // Des Raj's z are uncorrelated, each unbiased given the draws before it, so both the mean and
+    // the sample variance of the z over t are unbiased (for μ and for Var(μ̂)).
+    QTest::newRow("is-wor-dr") << int(Sampler::ImportanceWithoutReplacementDesRaj) << true;
 }
 
 void TestArmEngine::estimatorsAreUnbiased()

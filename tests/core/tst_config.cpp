@@ -92,7 +92,8 @@ void TestConfig::namesRoundTrip()
         (void)parseSampler("gumbel");
         QFAIL("no exception");
     } catch (const std::invalid_argument& e) {
-        QVERIFY(QString(e.what()).contains("uniform-wr, uniform-wor, uniform-wor-fpc, is-wr, is-wor-ht"));
+        QVERIFY(QString(e.what()).contains(
+            "uniform-wr, uniform-wor, uniform-wor-fpc, is-wr, is-wor-ht, is-wor-dr"));
     }
 }
 

@@ -18,9 +18,10 @@ using namespace ada;
 
 namespace {
 
-constexpr Sampler kSamplers[] = {Sampler::UniformWithReplacement, Sampler::UniformWithoutReplacement,
-                                 Sampler::UniformWithoutReplacementFpc, Sampler::ImportanceWithReplacement,
-                                 Sampler::ImportanceWithoutReplacement};
+constexpr Sampler kSamplers[]
+    = {Sampler::UniformWithReplacement,       Sampler::UniformWithoutReplacement,
+       Sampler::UniformWithoutReplacementFpc, Sampler::ImportanceWithReplacement,
+       Sampler::ImportanceWithoutReplacement, Sampler::ImportanceWithoutReplacementDesRaj};
 
 bool withReplacement(Sampler s)
 {

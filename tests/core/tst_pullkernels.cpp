@@ -14,9 +14,10 @@ using namespace ada;
 
 namespace {
 
-constexpr Sampler kSamplers[] = {Sampler::UniformWithReplacement, Sampler::UniformWithoutReplacement,
-                                 Sampler::UniformWithoutReplacementFpc, Sampler::ImportanceWithReplacement,
-                                 Sampler::ImportanceWithoutReplacement};
+constexpr Sampler kSamplers[]
+    = {Sampler::UniformWithReplacement,       Sampler::UniformWithoutReplacement,
+       Sampler::UniformWithoutReplacementFpc, Sampler::ImportanceWithReplacement,
+       Sampler::ImportanceWithoutReplacement, Sampler::ImportanceWithoutReplacementDesRaj};
 
 bool sameBits(double a, double b)
 {
@@ -153,6 +154,8 @@ private slots:
                     QCOMPARE(lazy.column(s), eager.column(s));
                     if (sampler == Sampler::ImportanceWithoutReplacement)
                         QVERIFY(sameBits(lazy.threshold(s), eager.threshold(s)));
+                    if (sampler == Sampler::ImportanceWithoutReplacementDesRaj)
+                        QVERIFY(sameBits(lazy.desRajFactor(s), eager.desRajFactor(s)));
                 }
             }
         }

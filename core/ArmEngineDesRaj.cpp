@@ -1,0 +1,140 @@
+// ArmEngine's Des Raj estimator (is-wor-dr): the O(1)-per-column update of its running sums, their
+// estimate and variance, and the fast path's block kernels for it. See ArmEngine.cpp for the rest.
+#include "ArmBlocks.h"
+#include "ArmEngine.h"
+#include "PullKernels.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+namespace ada {
+
+using namespace blocks; // the fast path's block helpers (ArmBlocks.h)
+
+ArmEngine::DesRajScale ArmEngine::desRajScale(std::int64_t depth) const
+{
+    // μ̂ = mean of z_0 … z_{t−1}; v = their sample variance over t, an unbiased estimate of Var(μ̂)
+    // because the z are uncorrelated (each is unbiased given the draws before it). The divisions
+    // are shared by every arm at this depth.
+    const double t = double(depth);
+    return {1.0 / t, t > 1 ? 1.0 / ((t - 1.0) * t) : std::numeric_limits<double>::infinity(),
+            varianceFloor(depth)};
+}
+
+void ArmEngine::finishDesRaj(std::size_t i, double acc, double shift, double zSum, double zSumSq,
+                             const DesRajScale& scale)
+{
+    sum_[i] = acc;
+    desRajShift_[i] = shift;
+    desRajSum_[i] = zSum;
+    desRajSumSq_[i] = zSumSq;
+    estimate_[i] = bias_[i] + (shift + zSum * scale.inverseDepth);
+    // At depth 1 the spread is 0 and its factor ∞: the variance is unknown, hence ∞.
+    const double spread = std::max(0.0, zSumSq - zSum * zSum * scale.inverseDepth);
+    const double var = std::isinf(scale.varianceFactor) ? std::numeric_limits<double>::infinity()
+                                                        : spread * scale.varianceFactor;
+    variance_[i] = std::max(var, scale.floor);
+}
+
+void ArmEngine::pullColumnsDesRaj(std::span<const int> batch, std::int64_t t0, std::int64_t t1)
+{
+    setColumnPointers(t0, t1);
+    const auto count = static_cast<std::size_t>(t1 - t0);
+    coefficients_.resize(count);
+    probabilities_.resize(count);
+    for (std::size_t s = 0; s < count; ++s) {
+        const auto at = t0 + static_cast<std::int64_t>(s);
+        coefficients_[s] = xBeta_[plan_.column(at)];
+        probabilities_[s] = plan_.desRajFactor(at);
+    }
+    const bool first = t0 == 0;
+    const DesRajScale scale = desRajScale(t1);
+    sortedColumns_.clear(); // sorted on the first block that reads rows
+    const std::int64_t rowLines = linesPerRow(t1 - t0, weight_.cols());
+    blockA_.resize(2 * kBlock);
+    blockB_.resize(2 * kBlock);
+    double* acc = blockA_.data();
+    double* shift = blockA_.data() + kBlock;
+    double* zSum = blockB_.data();
+    double* zSumSq = blockB_.data() + kBlock;
+    for (std::size_t from = 0; from < batch.size(); from += kBlock) {
+        const kernels::ArmBlock block = armBlock(batch, from, std::min(kBlock, batch.size() - from));
+        for (std::size_t k = 0; k < block.size; ++k) {
+            const auto i = static_cast<std::size_t>(batch[from + k]);
+            acc[k] = sum_[i];
+            shift[k] = desRajShift_[i];
+            zSum[k] = desRajSum_[i];
+            zSumSq[k] = desRajSumSq_[i];
+        }
+        // As for Horvitz–Thompson: a sparse block reads the new columns along its rows.
+        const std::int64_t columnCost = linesPerColumn(block) * static_cast<std::int64_t>(count);
+        const std::int64_t rowCost = static_cast<std::int64_t>(block.size) * rowLines;
+        if (rowCost < columnCost) {
+            if (sortedColumns_.empty())
+                sortRange(t0, t1);
+            const kernels::SortedRange range{sortedColumns_.data(), sortedPositions_.data(), count};
+            const float* rows[kernels::kRowGroup];
+            for (std::size_t g = 0; g < block.size; g += kernels::kRowGroup) {
+                const std::size_t m = std::min(kernels::kRowGroup, block.size - g);
+                for (std::size_t k = 0; k < m; ++k)
+                    rows[k] = weight_.row(batch[from + g + k]).data();
+                kernels::desRajRows(rows, m, range, coefficients_.data(), probabilities_.data(), first,
+                                    rowScratch_.data(), acc + g, shift + g, zSum + g, zSumSq + g);
+            }
+            bytesRead_ += kLine * rowCost;
+        } else if (const std::size_t span = block.arms ? ascendingSpan(block) : 0;
+                   span > block.size && span <= 2 * block.size) {
+            // A dense gathered block (early elimination rounds) runs over every row it spans, as
+            // for Horvitz–Thompson: its arms' sums sit at their rows' places in span-long scratch,
+            // the rows between compute throw-away sums, and only the block's own are kept.
+            spanState_.assign(4 * span, 0.0);
+            double* sAcc = spanState_.data();
+            double* sShift = sAcc + span;
+            double* sSum = sShift + span;
+            double* sSumSq = sSum + span;
+            const auto base = static_cast<std::size_t>(block.arms[0]);
+            for (std::size_t k = 0; k < block.size; ++k) {
+                const std::size_t at = static_cast<std::size_t>(block.arms[k]) - base;
+                sAcc[at] = acc[k];
+                sShift[at] = shift[k];
+                sSum[at] = zSum[k];
+                sSumSq[at] = zSumSq[k];
+            }
+            const kernels::ArmBlock run{span, base, nullptr};
+            kernels::desRaj(columnPointers_.data(), count, run, coefficients_.data(), probabilities_.data(),
+                            first, sAcc, sShift, sSum, sSumSq);
+            bytesRead_ += kLine * linesPerColumn(run) * static_cast<std::int64_t>(count);
+            for (std::size_t k = 0; k < block.size; ++k) {
+                const std::size_t at = static_cast<std::size_t>(block.arms[k]) - base;
+                acc[k] = sAcc[at];
+                shift[k] = sShift[at];
+                zSum[k] = sSum[at];
+                zSumSq[k] = sSumSq[at];
+            }
+        } else {
+            kernels::desRaj(columnPointers_.data(), count, block, coefficients_.data(), probabilities_.data(),
+                            first, acc, shift, zSum, zSumSq);
+            bytesRead_ += kLine * columnCost;
+        }
+        for (std::size_t k = 0; k < block.size; ++k)
+            finishDesRaj(static_cast<std::size_t>(batch[from + k]), acc[k], shift[k], zSum[k], zSumSq[k],
+                         scale);
+    }
+}
+
+void ArmEngine::sortRange(std::int64_t t0, std::int64_t t1)
+{
+    const auto count = static_cast<std::size_t>(t1 - t0);
+    sortedPositions_.resize(count);
+    std::iota(sortedPositions_.begin(), sortedPositions_.end(), 0);
+    std::sort(sortedPositions_.begin(), sortedPositions_.end(),
+              [&](int a, int b) { return plan_.column(t0 + a) < plan_.column(t0 + b); });
+    sortedColumns_.resize(count);
+    for (std::size_t u = 0; u < count; ++u)
+        sortedColumns_[u] = plan_.column(t0 + sortedPositions_[u]);
+    rowScratch_.resize(kernels::kRowGroup * count);
+}
+
+} // namespace ada
