@@ -181,8 +181,8 @@ void desRajRows(const float* const* rows, std::size_t m, const SortedRange& rang
                 double* zSumOut, double* zSumSqOut)
 {
     const std::size_t count = range.count;
-    // Row k + 1's lines are requested while row k is read: the rows are scattered, so this is the
-    // only way to have more than one row's misses in flight.
+    // Row k + 1's lines are requested while row k is read: the rows are scattered and no hardware
+    // prefetcher follows them, so this keeps more than one row's misses in flight.
     for (std::size_t k = 0; k < m; ++k) {
         const float* row = rows[k];
         const float* next = k + 1 < m ? rows[k + 1] : nullptr;
