@@ -1,6 +1,7 @@
 // Parameters of one AdaptiveSoftmax run, with presets (ALGORITHM.md §6.3, §13) and validation.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -18,6 +19,12 @@ enum class Sampler {
     ImportanceWithoutReplacement,       // "is-wor-ht": Gumbel-top-k prefix, threshold Horvitz–Thompson
     ImportanceWithoutReplacementDesRaj, // "is-wor-dr": the same prefix, Des Raj's ordered estimator
 };
+
+// Every sampler, in the order the CLI, the studio and the tests list them.
+inline constexpr std::array<Sampler, 6> kAllSamplers{
+    Sampler::UniformWithReplacement,       Sampler::UniformWithoutReplacement,
+    Sampler::UniformWithoutReplacementFpc, Sampler::ImportanceWithReplacement,
+    Sampler::ImportanceWithoutReplacement, Sampler::ImportanceWithoutReplacementDesRaj};
 
 // Where importance weights come from (§3.1): column L1 norms of A, |x_j|, their product, or none.
 enum class ImportanceWeights { None, Head, Query, Both };

@@ -74,9 +74,7 @@ ParameterPanel::ParameterPanel(QWidget* parent)
     preset_->setAccessibleName(tr("preset"));
     preset_->setToolTip(tr("Applies the preset's sampler, weights, exact winner and warm-up cap"));
     sampler_ = new QComboBox(this);
-    for (Sampler s : {Sampler::UniformWithReplacement, Sampler::UniformWithoutReplacement,
-                      Sampler::UniformWithoutReplacementFpc, Sampler::ImportanceWithReplacement,
-                      Sampler::ImportanceWithoutReplacement, Sampler::ImportanceWithoutReplacementDesRaj})
+    for (Sampler s : kAllSamplers)
         sampler_->addItem(QString::fromUtf8(toString(s).data()), int(s));
     sampler_->setAccessibleName(tr("sampler"));
     sampler_->setToolTip(tr("Column sampler and its variance estimator"));

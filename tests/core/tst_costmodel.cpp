@@ -18,11 +18,6 @@ using namespace ada;
 
 namespace {
 
-constexpr Sampler kSamplers[]
-    = {Sampler::UniformWithReplacement,       Sampler::UniformWithoutReplacement,
-       Sampler::UniformWithoutReplacementFpc, Sampler::ImportanceWithReplacement,
-       Sampler::ImportanceWithoutReplacement, Sampler::ImportanceWithoutReplacementDesRaj};
-
 bool withReplacement(Sampler s)
 {
     return s == Sampler::UniformWithReplacement || s == Sampler::ImportanceWithReplacement;
@@ -99,7 +94,7 @@ private slots:
         QFETCH(QString, spec);
         QFETCH(double, fudge);
         const Dataset data = generateSynthetic(parseSyntheticSpec(spec.toStdString()));
-        for (Sampler sampler : kSamplers) {
+        for (Sampler sampler : kAllSamplers) {
             Config c = Config::forPreset(Preset::Paper);
             c.sampler = sampler;
             c.weights = c.importanceSampling() ? ImportanceWeights::Both : ImportanceWeights::None;

@@ -14,11 +14,6 @@ using namespace ada;
 
 namespace {
 
-constexpr Sampler kSamplers[]
-    = {Sampler::UniformWithReplacement,       Sampler::UniformWithoutReplacement,
-       Sampler::UniformWithoutReplacementFpc, Sampler::ImportanceWithReplacement,
-       Sampler::ImportanceWithoutReplacement, Sampler::ImportanceWithoutReplacementDesRaj};
-
 bool sameBits(double a, double b)
 {
     return std::memcmp(&a, &b, sizeof a) == 0;
@@ -100,7 +95,7 @@ private slots:
         if (bias)
             data = withBias(std::move(data));
         const std::vector<int> excluded{1, 7, 8};
-        for (Sampler sampler : kSamplers) {
+        for (Sampler sampler : kAllSamplers) {
             Config c = Config::forPreset(Preset::Paper);
             c.sampler = sampler;
             c.weights = c.importanceSampling() ? ImportanceWeights::Both : ImportanceWeights::None;
@@ -135,7 +130,7 @@ private slots:
     void lazyOrderIsTheEagerPrefix()
     {
         const Dataset data = llmLike();
-        for (Sampler sampler : kSamplers) {
+        for (Sampler sampler : kAllSamplers) {
             Config c = Config::forPreset(Preset::Paper);
             c.sampler = sampler;
             c.weights = c.importanceSampling() ? ImportanceWeights::Both : ImportanceWeights::None;
