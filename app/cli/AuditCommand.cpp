@@ -126,13 +126,9 @@ int auditCommand(const QStringList& arguments)
         options.tune = parseInt(QStringLiteral("tune"), parser.value(QStringLiteral("tune")));
     if (options.tune < 0)
         throw UsageError("--tune must be at least 0");
-    if (parser.isSet(QStringLiteral("sampler"))) {
-        try {
-            options.sampler = parseSampler(parser.value(QStringLiteral("sampler")).toStdString());
-        } catch (const std::invalid_argument& e) {
-            throw UsageError(std::string("--sampler: ") + e.what());
-        }
-    }
+    if (parser.isSet(QStringLiteral("sampler")))
+        options.sampler
+            = parseSamplerOption(QStringLiteral("sampler"), parser.value(QStringLiteral("sampler")));
     const QString only = parser.value(QStringLiteral("only"));
     const QStringList known = parser.values(QStringLiteral("known-failure"));
     int knownFailures = 0, knownPassing = 0;

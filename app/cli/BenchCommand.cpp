@@ -140,11 +140,8 @@ SuiteOptions readSuiteOptions(const QCommandLineParser& parser, std::optional<in
     if (repetitions)
         out.repetitions = *repetitions;
     if (parser.isSet(QStringLiteral("sampler"))) {
-        try {
-            out.paperSampler = ada::parseSampler(parser.value(QStringLiteral("sampler")).toStdString());
-        } catch (const std::invalid_argument& e) {
-            throw UsageError(std::string("--sampler: ") + e.what());
-        }
+        out.paperSampler
+            = parseSamplerOption(QStringLiteral("sampler"), parser.value(QStringLiteral("sampler")));
         ada::Config paper = ada::Config::forPreset(ada::Preset::Paper);
         paper.sampler = out.paperSampler;
         if (!paper.importanceSampling())

@@ -90,6 +90,11 @@ std::uint64_t parseUnsigned(const QString& option, const QString& text)
     return value;
 }
 
+ada::Sampler parseSamplerOption(const QString& option, const QString& text)
+{
+    return parseName(option, text, [](const std::string& s) { return ada::parseSampler(s); });
+}
+
 void addCommonOptions(QCommandLineParser& parser)
 {
     parser.addPositionalArgument(QStringLiteral("DATASET"),
@@ -175,7 +180,7 @@ CommonOptions readCommonOptions(const QCommandLineParser& parser)
     if (const auto v = valueOf(parser, kTemperature))
         a.temperature = parseDouble(kTemperature, *v);
     if (const auto v = valueOf(parser, kSampler))
-        a.sampler = parseName(kSampler, *v, [](const std::string& s) { return ada::parseSampler(s); });
+        a.sampler = parseSamplerOption(kSampler, *v);
     if (const auto v = valueOf(parser, kWeights))
         a.weights
             = parseName(kWeights, *v, [](const std::string& s) { return ada::parseImportanceWeights(s); });

@@ -83,6 +83,8 @@ bool parseCommandLine(QCommandLineParser& parser, const QStringList& arguments, 
 [[nodiscard]] double parseDouble(const QString& option, const QString& text);
 [[nodiscard]] int parseInt(const QString& option, const QString& text);
 [[nodiscard]] std::uint64_t parseUnsigned(const QString& option, const QString& text);
+// A sampler name (is-wor-ht, …); an unknown one is a usage error listing the accepted names.
+[[nodiscard]] ada::Sampler parseSamplerOption(const QString& option, const QString& text);
 
 [[nodiscard]] std::string toStdString(const QString& text);
 
