@@ -27,20 +27,19 @@ ArmEngine::ArmEngine(const PreparedHead& prepared, Eigen::VectorXd xBeta, Sampli
     const auto n = static_cast<std::size_t>(weight_.rows());
     bias_.assign(n, 0.0);
     const Head& head = prepared.head();
-    if (head.hasBias())
+    hasBias_ = head.hasBias();
+    if (hasBias_)
         for (std::size_t i = 0; i < n; ++i)
             bias_[i] = prepared.temperature() * double(head.bias[static_cast<Eigen::Index>(i)]);
     estimate_ = bias_;
     variance_.assign(n, kInf);
     depth_.assign(n, 0);
-    sum_.assign(n, 0.0);
+    if (plan_.sampler == Sampler::ImportanceWithoutReplacementDesRaj)
+        desRaj_.assign(n, DesRajState{});
+    else
+        sum_.assign(n, 0.0);
     if (plan_.sampler == Sampler::ImportanceWithReplacement)
         sumSq_.assign(n, 0.0);
-    if (plan_.sampler == Sampler::ImportanceWithoutReplacementDesRaj) {
-        desRajShift_.assign(n, 0.0);
-        desRajSum_.assign(n, 0.0);
-        desRajSumSq_.assign(n, 0.0);
-    }
     if (plan_.effectiveDim == 0) // x = 0 or all weights 0: every logit is exactly β·b_i (§12 I-3)
         std::fill(variance_.begin(), variance_.end(), 0.0);
 }
@@ -48,11 +47,20 @@ ArmEngine::ArmEngine(const PreparedHead& prepared, Eigen::VectorXd xBeta, Sampli
 double ArmEngine::exactSum(int arm) const
 {
     // Columns of zero weight contribute exactly 0 (§3.5), so summing over all of them is exact.
-    const auto row = weight_.row(arm);
-    double acc = 0.0;
-    for (Eigen::Index j = 0; j < row.size(); ++j)
-        acc += double(row[j]) * xBeta_[j];
-    return acc;
+    // Eight interleaved partial sums, added pairwise at the end: one running sum would wait on the
+    // add's latency at every column. Every path computes exact values here, so they agree bitwise.
+    const float* row = weight_.row(arm).data();
+    const double* x = xBeta_.data();
+    const std::size_t d = static_cast<std::size_t>(weight_.cols());
+    constexpr std::size_t kLanes = 8;
+    double part[kLanes] = {};
+    std::size_t j = 0;
+    for (; j + kLanes <= d; j += kLanes)
+        for (std::size_t u = 0; u < kLanes; ++u)
+            part[u] += double(row[j + u]) * x[j + u];
+    for (std::size_t u = 0; j < d; ++j, ++u)
+        part[u] += double(row[j]) * x[j];
+    return ((part[0] + part[1]) + (part[2] + part[3])) + ((part[4] + part[5]) + (part[6] + part[7]));
 }
 
 double ArmEngine::varianceFloor(std::int64_t depth) const
@@ -127,7 +135,7 @@ void ArmEngine::pullArm(int arm, std::int64_t target)
     }
     plan_.extendTo(t1);
     const float* row = weight_.row(arm).data();
-    double acc = sum_[i], accSq = sumSq_.empty() ? 0.0 : sumSq_[i];
+    double acc = sum_.empty() ? 0.0 : sum_[i], accSq = sumSq_.empty() ? 0.0 : sumSq_[i];
     switch (plan_.sampler) {
     case Sampler::UniformWithoutReplacement:
     case Sampler::UniformWithoutReplacementFpc:
@@ -158,7 +166,8 @@ void ArmEngine::pullArm(int arm, std::int64_t target)
         // for Σ_j y_j whatever came before. The z are kept shifted by z_0 so that their spread is
         // not lost to cancellation against their common mean. PullKernels' desRaj does the same
         // operations in the same order.
-        double shift = desRajShift_[i], zSum = desRajSum_[i], zSumSq = desRajSumSq_[i];
+        acc = desRaj_[i].acc;
+        double shift = desRaj_[i].shift, zSum = desRaj_[i].zSum, zSumSq = desRaj_[i].zSumSq;
         for (std::int64_t s = t0; s < t1; ++s) {
             const int j = plan_.column(s);
             const double y = double(row[j]) * xBeta_[j];
@@ -232,12 +241,29 @@ void ArmEngine::pullTo(std::span<const int> arms, std::int64_t depth, const Stop
         }
         return;
     }
-    batch_.clear();
-    for (int arm : arms)
-        if (depth_[static_cast<std::size_t>(arm)] < t)
-            batch_.push_back(arm);
-    if (!batch_.empty())
-        pullColumns(batch_, t, stop);
+    // One pass finds the arms below t, the pulls they are charged and whether they share a depth.
+    // Locals, not the struct, so that the sums stay in registers; compacted without a branch.
+    std::size_t lead = 0; // the first arm below t (nearly always the first arm)
+    while (lead < arms.size() && depth_[static_cast<std::size_t>(arms[lead])] >= t)
+        ++lead;
+    if (lead == arms.size())
+        return;
+    const std::int64_t first = depth_[static_cast<std::size_t>(arms[lead])];
+    arms = arms.subspan(lead);
+    batch_.resize(arms.size());
+    std::size_t count = 0;
+    std::int64_t pulls = 0;
+    bool common = true;
+    for (int arm : arms) {
+        const std::int64_t t0 = depth_[static_cast<std::size_t>(arm)];
+        const bool below = t0 < t;
+        batch_[count] = arm;
+        count += below ? 1 : 0;
+        pulls += below ? t - t0 : 0;
+        common &= !below | (t0 == first);
+    }
+    batch_.resize(count);
+    pullColumns(batch_, t, stop, BatchShape{pulls, first, common});
 }
 
 std::int64_t ArmEngine::rowPullBytes(std::int64_t t0, std::int64_t t) const
@@ -260,22 +286,20 @@ void ArmEngine::setColumnPointers(std::int64_t from, std::int64_t to)
         columnPointers_[static_cast<std::size_t>(s - from)] = base + Eigen::Index(plan_.column(s)) * n;
 }
 
-void ArmEngine::pullColumns(std::span<const int> batch, std::int64_t t, const StopRule* stop)
+void ArmEngine::pullColumns(std::span<const int> batch, std::int64_t t, const StopRule* stop,
+                            const BatchShape& shape)
 {
-    for (int arm : batch) {
-        const auto i = static_cast<std::size_t>(arm);
-        totalPulls_ += t - depth_[i]; // only the new columns are charged (§1.3)
-    }
+    totalPulls_ += shape.pulls; // only the new columns are charged (§1.3)
     if (plan_.sampler == Sampler::ImportanceWithoutReplacement) {
         pullColumnsHorvitzThompson(batch, t, stop);
     } else {
         // The running sums extend from each arm's depth; one column pass serves the arms that share
         // it (every arm of a batched phase), the rest go arm by arm.
-        const std::int64_t t0 = depth_[static_cast<std::size_t>(batch.front())];
-        const bool common = std::all_of(batch.begin(), batch.end(),
-                                        [&](int a) { return depth_[static_cast<std::size_t>(a)] == t0; });
+        const std::int64_t t0 = shape.depth;
+        const bool common = shape.common;
         if (common && plan_.sampler == Sampler::ImportanceWithoutReplacementDesRaj) {
             pullColumnsDesRaj(batch, t0, t);
+            return; // it sets the arms' depths
         } else if (plan_.sampler == Sampler::ImportanceWithoutReplacementDesRaj) {
             // The partition phase's arms lag behind by different numbers of steps: each group of
             // arms at one depth (in ascending row order, as blocks want them) runs through the
@@ -293,6 +317,7 @@ void ArmEngine::pullColumns(std::span<const int> batch, std::int64_t t, const St
                 pullColumnsDesRaj(std::span<const int>(byDepth_).subspan(from, to - from), depth, t);
                 from = to;
             }
+            return; // pullColumnsDesRaj set the arms' depths
         } else if (common) {
             pullColumnsIncremental(batch, t0, t);
         } else {

@@ -66,10 +66,17 @@ private:
         double target = 0.0;
     };
     void pullTo(std::span<const int> arms, std::int64_t depth, const StopRule* stop);
-    void pullColumns(std::span<const int> batch, std::int64_t t, const StopRule* stop);
+    struct BatchShape {
+        std::int64_t pulls = 0; // new columns of every arm of the batch
+        std::int64_t depth = 0; // the first arm's depth
+        bool common = true;     // every arm at that depth
+    };
+    void pullColumns(std::span<const int> batch, std::int64_t t, const StopRule* stop,
+                     const BatchShape& shape);
     void pullColumnsHorvitzThompson(std::span<const int> batch, std::int64_t t, const StopRule* stop);
     void pullColumnsIncremental(std::span<const int> batch, std::int64_t t0, std::int64_t t);
-    void pullColumnsDesRaj(std::span<const int> batch, std::int64_t t0, std::int64_t t);
+    void pullColumnsDesRaj(std::span<const int> batch, std::int64_t t0,
+                           std::int64_t t);           // sets the depths too
     void sortRange(std::int64_t t0, std::int64_t t1); // sortedColumns_/Positions_ of draws t0 … t1 − 1
     void setColumnPointers(std::int64_t from, std::int64_t to);
     [[nodiscard]] std::int64_t rowPullBytes(std::int64_t t0, std::int64_t t) const; // one arm, t0 → t
@@ -98,21 +105,27 @@ private:
     Eigen::VectorXd xBeta_;
     SamplingPlan plan_;
     Config config_;
-    std::vector<double> bias_;     // β·b_i (zero without bias)
+    std::vector<double> bias_; // β·b_i (zero without bias)
+    bool hasBias_ = false;
     std::vector<double> estimate_; // μ̂_i including β·b_i
     std::vector<double> variance_;
     std::vector<std::int64_t> depth_;
     std::vector<double> sum_;   // running Σ of the sampled terms (uniform and with-replacement)
     std::vector<double> sumSq_; // running Σ of squared terms (is-wr)
-    std::vector<double> desRajShift_, desRajSum_, desRajSumSq_; // is-wor-dr: z_0, Σ (z − z_0), Σ (z − z_0)²
+    // is-wor-dr: Σ y, z_0, Σ (z − z_0), Σ (z − z_0)², side by side so that a scattered arm's state
+    // is one cache line rather than four (aligned: never split across two).
+    struct alignas(32) DesRajState {
+        double acc = 0.0, shift = 0.0, zSum = 0.0, zSumSq = 0.0;
+    };
+    std::vector<DesRajState> desRaj_;
     std::int64_t totalPulls_ = 0;
     std::int64_t bytesRead_ = 0;
     bool skipUnread_ = false;
     // Scratch of the fast path, reused across pulls so that no pull allocates.
     std::vector<int> batch_;
-    std::vector<int> pending_;
+    std::vector<int> pending_, pendingAt_; // pullToVariance: the pending arms and their places in the request
     std::vector<const float*> columnPointers_;
-    std::vector<double> coefficients_, probabilities_, blockA_, blockB_, spanState_;
+    std::vector<double> coefficients_, probabilities_, blockA_, blockB_, blockC_;
     std::vector<int> sortedColumns_, sortedPositions_; // is-wor-dr rows: a range's draws by column
     std::vector<int> byDepth_;                         // is-wor-dr: a batch's arms grouped by depth
     std::vector<float> rowScratch_;
@@ -135,6 +148,8 @@ bool ArmEngine::pullToVariance(const PullRequest& request, OnBatch&& onBatch)
             & (depth_[static_cast<std::size_t>(arm)] < cap);
     };
     std::vector<int>& pending = pending_;
+    std::vector<int>& pendingAt = pendingAt_;
+    bool firstStep = true;
     double s = std::min<double>(16.0, double(cap)); // init 16, growth 1.5, ceiling at pull time (§3.7)
     for (;;) {
         if (request.batched) {
@@ -145,14 +160,23 @@ bool ArmEngine::pullToVariance(const PullRequest& request, OnBatch&& onBatch)
             if (!any)
                 return true;
         } else {
-            // Written without a branch on the (unpredictable) activity of each arm.
-            pending.resize(request.arms.size());
+            // An inactive arm stays inactive (only a pull changes its variance and depth), so after
+            // the first step only the previous step's pending arms are looked at again; pendingAt
+            // keeps their places in the request for their targets. Compacted in place, without a
+            // branch on the (unpredictable) activity of each arm.
+            const std::size_t looked = firstStep ? request.arms.size() : pendingAt.size();
+            pendingAt.resize(looked);
+            pending.resize(looked);
             std::size_t count = 0;
-            for (std::size_t a = 0; a < request.arms.size(); ++a) {
+            for (std::size_t u = 0; u < looked; ++u) {
+                const std::size_t a = firstStep ? u : static_cast<std::size_t>(pendingAt[u]);
+                pendingAt[count] = static_cast<int>(a);
                 pending[count] = request.arms[a];
                 count += active(a) ? 1 : 0;
             }
+            pendingAt.resize(count);
             pending.resize(count);
+            firstStep = false;
             if (pending.empty())
                 return true;
         }

@@ -23,19 +23,31 @@ ArmEngine::DesRajScale ArmEngine::desRajScale(std::int64_t depth) const
             varianceFloor(depth)};
 }
 
+namespace {
+
+// μ̂ − β·b (the mean of the z) and v from the shifted sums; at depth 1 the spread is 0 and its factor
+// ∞: the variance is unknown, hence ∞ (`finite` is false).
+inline double desRajMean(double shift, double zSum, double inverseDepth)
+{
+    return shift + zSum * inverseDepth;
+}
+
+inline double desRajVariance(double zSum, double zSumSq, double inverseDepth, double factor, double floor,
+                             bool finite)
+{
+    const double spread = std::max(0.0, zSumSq - zSum * zSum * inverseDepth);
+    return std::max(finite ? spread * factor : std::numeric_limits<double>::infinity(), floor);
+}
+
+} // namespace
+
 void ArmEngine::finishDesRaj(std::size_t i, double acc, double shift, double zSum, double zSumSq,
                              const DesRajScale& scale)
 {
-    sum_[i] = acc;
-    desRajShift_[i] = shift;
-    desRajSum_[i] = zSum;
-    desRajSumSq_[i] = zSumSq;
-    estimate_[i] = bias_[i] + (shift + zSum * scale.inverseDepth);
-    // At depth 1 the spread is 0 and its factor ∞: the variance is unknown, hence ∞.
-    const double spread = std::max(0.0, zSumSq - zSum * zSum * scale.inverseDepth);
-    const double var = std::isinf(scale.varianceFactor) ? std::numeric_limits<double>::infinity()
-                                                        : spread * scale.varianceFactor;
-    variance_[i] = std::max(var, scale.floor);
+    desRaj_[i] = {acc, shift, zSum, zSumSq};
+    estimate_[i] = bias_[i] + desRajMean(shift, zSum, scale.inverseDepth);
+    variance_[i] = desRajVariance(zSum, zSumSq, scale.inverseDepth, scale.varianceFactor, scale.floor,
+                                  !std::isinf(scale.varianceFactor));
 }
 
 void ArmEngine::pullColumnsDesRaj(std::span<const int> batch, std::int64_t t0, std::int64_t t1)
@@ -55,6 +67,7 @@ void ArmEngine::pullColumnsDesRaj(std::span<const int> batch, std::int64_t t0, s
     const std::int64_t rowLines = linesPerRow(t1 - t0, weight_.cols());
     blockA_.resize(2 * kBlock);
     blockB_.resize(2 * kBlock);
+    blockC_.resize(2 * kBlock);
     double* acc = blockA_.data();
     double* shift = blockA_.data() + kBlock;
     double* zSum = blockB_.data();
@@ -63,12 +76,16 @@ void ArmEngine::pullColumnsDesRaj(std::span<const int> batch, std::int64_t t0, s
         const kernels::ArmBlock block = armBlock(batch, from, std::min(kBlock, batch.size() - from));
         for (std::size_t k = 0; k < block.size; ++k) {
             const auto i = static_cast<std::size_t>(batch[from + k]);
-            acc[k] = sum_[i];
-            shift[k] = desRajShift_[i];
-            zSum[k] = desRajSum_[i];
-            zSumSq[k] = desRajSumSq_[i];
+            const DesRajState& state = desRaj_[i];
+            acc[k] = state.acc;
+            shift[k] = state.shift;
+            zSum[k] = state.zSum;
+            zSumSq[k] = state.zSumSq;
         }
-        // As for Horvitz–Thompson: a sparse block reads the new columns along its rows.
+        // As for Horvitz–Thompson, a sparse block reads the new columns along its rows; any other
+        // block gathers its arms from each column. Gathering four columns per pass (PullKernels)
+        // is faster than running the columns over the block's whole span of rows, which
+        // Horvitz–Thompson's one-column kernel still does for dense blocks.
         const std::int64_t columnCost = linesPerColumn(block) * static_cast<std::int64_t>(count);
         const std::int64_t rowCost = static_cast<std::int64_t>(block.size) * rowLines;
         if (rowCost < columnCost) {
@@ -84,43 +101,28 @@ void ArmEngine::pullColumnsDesRaj(std::span<const int> batch, std::int64_t t0, s
                                     rowScratch_.data(), acc + g, shift + g, zSum + g, zSumSq + g);
             }
             bytesRead_ += kLine * rowCost;
-        } else if (const std::size_t span = block.arms ? ascendingSpan(block) : 0;
-                   span > block.size && span <= 2 * block.size) {
-            // A dense gathered block (early elimination rounds) runs over every row it spans, as
-            // for Horvitz–Thompson: its arms' sums sit at their rows' places in span-long scratch,
-            // the rows between compute throw-away sums, and only the block's own are kept.
-            spanState_.assign(4 * span, 0.0);
-            double* sAcc = spanState_.data();
-            double* sShift = sAcc + span;
-            double* sSum = sShift + span;
-            double* sSumSq = sSum + span;
-            const auto base = static_cast<std::size_t>(block.arms[0]);
-            for (std::size_t k = 0; k < block.size; ++k) {
-                const std::size_t at = static_cast<std::size_t>(block.arms[k]) - base;
-                sAcc[at] = acc[k];
-                sShift[at] = shift[k];
-                sSum[at] = zSum[k];
-                sSumSq[at] = zSumSq[k];
-            }
-            const kernels::ArmBlock run{span, base, nullptr};
-            kernels::desRaj(columnPointers_.data(), count, run, coefficients_.data(), probabilities_.data(),
-                            first, sAcc, sShift, sSum, sSumSq);
-            bytesRead_ += kLine * linesPerColumn(run) * static_cast<std::int64_t>(count);
-            for (std::size_t k = 0; k < block.size; ++k) {
-                const std::size_t at = static_cast<std::size_t>(block.arms[k]) - base;
-                acc[k] = sAcc[at];
-                shift[k] = sShift[at];
-                zSum[k] = sSum[at];
-                zSumSq[k] = sSumSq[at];
-            }
         } else {
             kernels::desRaj(columnPointers_.data(), count, block, coefficients_.data(), probabilities_.data(),
                             first, acc, shift, zSum, zSumSq);
             bytesRead_ += kLine * columnCost;
         }
-        for (std::size_t k = 0; k < block.size; ++k)
-            finishDesRaj(static_cast<std::size_t>(batch[from + k]), acc[k], shift[k], zSum[k], zSumSq[k],
-                         scale);
+        // finishDesRaj for the block: the arithmetic over its contiguous sums (SIMD lanes), then one
+        // scattered write of each arm's state, estimate, variance and depth.
+        double* mean = blockC_.data();
+        double* var = blockC_.data() + kBlock;
+        const bool finite = !std::isinf(scale.varianceFactor);
+        for (std::size_t k = 0; k < block.size; ++k) {
+            mean[k] = desRajMean(shift[k], zSum[k], scale.inverseDepth);
+            var[k] = desRajVariance(zSum[k], zSumSq[k], scale.inverseDepth, scale.varianceFactor, scale.floor,
+                                    finite);
+        }
+        for (std::size_t k = 0; k < block.size; ++k) {
+            const auto i = static_cast<std::size_t>(batch[from + k]);
+            desRaj_[i] = {acc[k], shift[k], zSum[k], zSumSq[k]};
+            estimate_[i] = (hasBias_ ? bias_[i] : 0.0) + mean[k]; // bias_ is 0 without one: a load saved
+            variance_[i] = var[k];
+            depth_[i] = t1;
+        }
     }
 }
 
