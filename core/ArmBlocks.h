@@ -46,15 +46,6 @@ inline std::int64_t linesPerColumn(const kernels::ArmBlock& block)
     return lines;
 }
 
-// For an ascending gathered block, the rows it spans (first to last), or 0 when not ascending.
-inline std::size_t ascendingSpan(const kernels::ArmBlock& block)
-{
-    for (std::size_t k = 1; k < block.size; ++k)
-        if (block.arms[k] <= block.arms[k - 1])
-            return 0;
-    return static_cast<std::size_t>(block.arms[block.size - 1] - block.arms[0]) + 1;
-}
-
 // Expected cache lines of one row of d floats that `count` distinct columns (a uniformly spread
 // prefix) fall in: a line of 16 columns is missed with probability ≈ (1 − count/d)^16.
 inline std::int64_t linesPerRow(std::int64_t count, std::int64_t d)

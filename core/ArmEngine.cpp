@@ -337,8 +337,9 @@ void ArmEngine::pullColumnsHorvitzThompson(std::span<const int> batch, std::int6
 {
     const auto& c = htCoefficients(t); // [c1 | c2], shared by every arm at depth t
     setColumnPointers(0, t);
-    blockA_.resize(2 * kBlock);
-    blockB_.resize(2 * kBlock);
+    blockA_.resize(kBlock);
+    blockB_.resize(kBlock);
+    const double floor = varianceFloor(t);
     const std::int64_t rowLines = linesPerRow(t, weight_.cols());
     for (std::size_t from = 0; from < batch.size(); from += kBlock) {
         const kernels::ArmBlock block = armBlock(batch, from, std::min(kBlock, batch.size() - from));
@@ -353,24 +354,15 @@ void ArmEngine::pullColumnsHorvitzThompson(std::span<const int> batch, std::int6
                 return;
             continue;
         }
-        // A dense gathered block (early elimination rounds) is computed over every row it spans:
-        // contiguous loads of at most twice the elements beat one indexed load per element, and
-        // only the block's own arms are written back.
-        kernels::ArmBlock run = block;
-        const std::size_t span = block.arms ? ascendingSpan(block) : 0;
-        if (span > 0 && span <= 2 * block.size) {
-            run.arms = nullptr;
-            run.first = static_cast<std::size_t>(block.arms[0]);
-            run.size = span;
-        }
-        kernels::horvitzThompson(columnPointers_.data(), static_cast<std::size_t>(t), run, c.data(),
+        // Any other block gathers its arms from each column, four columns per pass (PullKernels):
+        // faster than running the columns over the block's whole span of rows, as this did before.
+        kernels::horvitzThompson(columnPointers_.data(), static_cast<std::size_t>(t), block, c.data(),
                                  c.data() + t, blockA_.data(), blockB_.data());
-        bytesRead_ += kLine * (run.arms ? columnCost : linesPerColumn(run) * t);
+        bytesRead_ += kLine * columnCost;
         for (std::size_t k = 0; k < block.size; ++k) {
             const auto i = static_cast<std::size_t>(batch[from + k]);
-            const std::size_t at = run.arms ? k : i - run.first;
-            estimate_[i] = bias_[i] + blockA_[at];
-            variance_[i] = std::max(blockB_[at], varianceFloor(t));
+            estimate_[i] = bias_[i] + blockA_[k];
+            variance_[i] = std::max(blockB_[k], floor);
         }
         if (stop && blockHasActiveArm(batch.subspan(from, block.size), *stop))
             return; // the loop goes on; the arms after this block are recomputed at the next step

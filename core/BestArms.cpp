@@ -58,6 +58,7 @@ std::vector<int> identifyTopK(RunContext& ctx, double deltaBestArms, int k, doub
     const double L = std::log(6.0 * n * std::max(std::log(std::max(D, 1.0)), 1.0) / deltaBestArms);
     ctx.halfWidths.assign(static_cast<std::size_t>(engine.arms()), 0.0);
     std::vector<int> kept;
+    std::vector<double> roundMu, roundWidth;
     for (;;) {
         ++ctx.round;
         ArmEngine::PullRequest request;
@@ -69,45 +70,60 @@ std::vector<int> identifyTopK(RunContext& ctx, double deltaBestArms, int k, doub
         if (!engine.pullToVariance(request, [&] { return ctx.notify(EventKind::PullBatch); }))
             return {};
 
+        // The round works on copies of the contenders' estimates and half-widths in contender
+        // order: one gathering pass, then passes over contiguous arrays (the square roots in SIMD
+        // lanes). Only an observer reads the per-arm half-widths and survivors, so an unobserved
+        // run does not scatter them back.
         const auto& mu = engine.estimates();
         const auto& var = engine.variances();
-        int leader = contenders.front();
-        double leading = mu[static_cast<std::size_t>(leader)]; // in a register: no load per arm
-        for (int i : contenders) {
-            const auto a = static_cast<std::size_t>(i);
-            ctx.halfWidths[a] = std::sqrt(2.0 * fudge * var[a] * L); // CI on φ-multiplied variances
-            if (mu[a] > leading) {
-                leading = mu[a];
-                leader = i;
-            }
+        const std::size_t count = contenders.size();
+        roundMu.resize(count);
+        roundWidth.resize(count);
+        for (std::size_t u = 0; u < count; ++u) {
+            const auto a = static_cast<std::size_t>(contenders[u]);
+            roundMu[u] = mu[a];
+            roundWidth[u] = var[a];
         }
+        for (std::size_t u = 0; u < count; ++u)
+            roundWidth[u] = std::sqrt(2.0 * fudge * roundWidth[u] * L); // CI on φ-multiplied variances
+        std::size_t leading = 0; // the first arm with the largest estimate
+        double best = roundMu[0];
+        for (std::size_t u = 1; u < count; ++u) {
+            const bool better = roundMu[u] > best;
+            best = better ? roundMu[u] : best;
+            leading = better ? u : leading;
+        }
+        const int leader = contenders[leading];
         ctx.leader = leader;
+        const bool observed = ctx.observer != nullptr;
+        if (observed)
+            for (std::size_t u = 0; u < count; ++u)
+                ctx.halfWidths[static_cast<std::size_t>(contenders[u])] = roundWidth[u];
 
         // Keep i iff its upper bound reaches the k-th largest lower bound among contenders: no arm
         // whose UCB is below k lower bounds can be in the top k. For k = 1 this is the reference's
         // rule (UCB_i ≥ LCB of the leader); the reference uses the leader for every k (§12 I-9).
         double bar = 0.0;
         if (k == 1 || ctx.config.referenceQuirks()) {
-            bar = mu[static_cast<std::size_t>(leader)] - ctx.halfWidths[static_cast<std::size_t>(leader)];
+            bar = roundMu[leading] - roundWidth[leading];
         } else {
-            std::vector<double> lower;
-            lower.reserve(contenders.size());
-            for (int i : contenders)
-                lower.push_back(mu[static_cast<std::size_t>(i)]
-                                - ctx.halfWidths[static_cast<std::size_t>(i)]);
+            std::vector<double> lower(count);
+            for (std::size_t u = 0; u < count; ++u)
+                lower[u] = roundMu[u] - roundWidth[u];
             std::nth_element(lower.begin(), lower.begin() + (k - 1), lower.end(), std::greater<>());
             bar = lower[static_cast<std::size_t>(k - 1)];
         }
         // Without a branch on each arm's (unpredictable) fate.
-        kept.resize(contenders.size());
+        kept.resize(count);
         std::size_t keptCount = 0;
-        for (int i : contenders) {
-            const auto a = static_cast<std::size_t>(i);
-            const bool keep = mu[a] + ctx.halfWidths[a] >= bar;
-            kept[keptCount] = i;
-            keptCount += keep ? 1 : 0;
-            ctx.survivors[a] = keep ? ctx.survivors[a] : 0;
+        for (std::size_t u = 0; u < count; ++u) {
+            kept[keptCount] = contenders[u];
+            keptCount += roundMu[u] + roundWidth[u] >= bar ? 1 : 0;
         }
+        if (observed)
+            for (std::size_t u = 0; u < count; ++u)
+                if (!(roundMu[u] + roundWidth[u] >= bar))
+                    ctx.survivors[static_cast<std::size_t>(contenders[u])] = 0;
         kept.resize(keptCount);
         if (!ctx.notify(EventKind::Round))
             return {};

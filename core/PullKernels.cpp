@@ -38,34 +38,68 @@ inline void prefetchBlock(const float* const* columns, std::size_t s, std::size_
 #define ADA_KERNEL_CLONES
 #endif
 
+namespace {
+
+// Draws s … s + N − 1 of threshold Horvitz–Thompson for every arm of the block: as desRajGroup
+// (below), an arm's two sums stay in registers across the N columns, and it still adds its terms
+// in ascending s.
+template <bool Gathered, std::size_t N>
+inline __attribute__((always_inline)) void
+horvitzThompsonGroup(const float* const* columns, std::size_t s, const ArmBlock& block, const double* c1,
+                     const double* c2, double* __restrict mus, double* __restrict vs)
+{
+    double w1[N], w2[N];
+    const float* p[N];
+    const std::size_t offset = Gathered ? 0 : block.first;
+    for (std::size_t u = 0; u < N; ++u) {
+        w1[u] = c1[s + u];
+        w2[u] = c2[s + u];
+        p[u] = columns[s + u] + offset;
+    }
+    const int* __restrict arms = block.arms;
+    for (std::size_t k = 0; k < block.size; ++k) {
+        const std::size_t at = Gathered ? static_cast<std::size_t>(arms[k]) : k;
+        double mu = mus[k], v = vs[k];
+#pragma GCC unroll 16
+        for (std::size_t u = 0; u < N; ++u) {
+            const double a = p[u][at];
+            mu += a * w1[u];
+            v += a * a * w2[u];
+        }
+        mus[k] = mu;
+        vs[k] = v;
+    }
+}
+
+constexpr std::size_t kColumnGroup = 4; // columns per pass of the grouped kernels
+
+template <bool Gathered>
+inline __attribute__((always_inline)) void
+horvitzThompsonDraws(const float* const* columns, std::size_t count, const ArmBlock& block, const double* c1,
+                     const double* c2, double* mu, double* v)
+{
+    std::size_t s = 0;
+    for (; s + kColumnGroup <= count; s += kColumnGroup) {
+        for (std::size_t u = 0; u < kColumnGroup; ++u)
+            prefetchBlock(columns, s + u, count, block);
+        horvitzThompsonGroup<Gathered, kColumnGroup>(columns, s, block, c1, c2, mu, v);
+    }
+    for (; s < count; ++s)
+        horvitzThompsonGroup<Gathered, 1>(columns, s, block, c1, c2, mu, v);
+}
+
+} // namespace
+
 ADA_KERNEL_CLONES
 void horvitzThompson(const float* const* columns, std::size_t count, const ArmBlock& block, const double* c1,
-                     const double* c2, double* muOut, double* vOut)
+                     const double* c2, double* mu, double* v)
 {
-    double* __restrict mu = muOut;
-    double* __restrict v = vOut;
-    const std::size_t m = block.size;
-    for (std::size_t k = 0; k < m; ++k)
+    for (std::size_t k = 0; k < block.size; ++k)
         mu[k] = v[k] = 0.0;
-    for (std::size_t s = 0; s < count; ++s) {
-        const double w1 = c1[s], w2 = c2[s];
-        prefetchBlock(columns, s, count, block);
-        if (!block.arms) {
-            const float* __restrict p = columns[s] + block.first;
-            for (std::size_t k = 0; k < m; ++k) {
-                const double a = p[k];
-                mu[k] += a * w1;
-                v[k] += a * a * w2;
-            }
-        } else {
-            const float* p = columns[s];
-            for (std::size_t k = 0; k < m; ++k) {
-                const double a = p[block.arms[k]];
-                mu[k] += a * w1;
-                v[k] += a * a * w2;
-            }
-        }
-    }
+    if (block.arms)
+        horvitzThompsonDraws<true>(columns, count, block, c1, c2, mu, v);
+    else
+        horvitzThompsonDraws<false>(columns, count, block, c1, c2, mu, v);
 }
 
 ADA_KERNEL_CLONES
@@ -136,8 +170,6 @@ namespace {
 // (with N = 1 the state traffic, not the arithmetic, bounded the loop; 8 is no faster than 4). For a
 // gathered block the arm's index is loaded once for the N columns too. Each arm still adds its
 // terms in ascending s: the same operations in the same order, hence the same bits.
-constexpr std::size_t kDesRajGroup = 4;
-
 template <bool Gathered, std::size_t N>
 inline __attribute__((always_inline)) void
 desRajGroup(const float* const* columns, std::size_t s, const ArmBlock& block, const double* coef,
@@ -177,10 +209,10 @@ inline __attribute__((always_inline)) void desRajDraws(const float* const* colum
                                                        const double* coef, const double* factor, double* acc,
                                                        const double* shift, double* zSum, double* zSumSq)
 {
-    for (; s + kDesRajGroup <= count; s += kDesRajGroup) {
-        for (std::size_t u = 0; u < kDesRajGroup; ++u)
+    for (; s + kColumnGroup <= count; s += kColumnGroup) {
+        for (std::size_t u = 0; u < kColumnGroup; ++u)
             prefetchBlock(columns, s + u, count, block);
-        desRajGroup<Gathered, kDesRajGroup>(columns, s, block, coef, factor, acc, shift, zSum, zSumSq);
+        desRajGroup<Gathered, kColumnGroup>(columns, s, block, coef, factor, acc, shift, zSum, zSumSq);
     }
     for (; s < count; ++s)
         desRajGroup<Gathered, 1>(columns, s, block, coef, factor, acc, shift, zSum, zSumSq);
