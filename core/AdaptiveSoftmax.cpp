@@ -184,9 +184,11 @@ Result runPhases(const PreparedHead& prepared, const Eigen::Ref<const Eigen::Vec
     ArmEngine engine(prepared, std::move(xBeta), std::move(plan), config);
     engine.setSkipUnreadEstimates(observer == nullptr && prepared.kernels() == PullKernels::Fast);
     RunContext ctx{engine, config, observer};
-    ctx.survivors.assign(static_cast<std::size_t>(armCount), 0);
-    for (int i : all)
-        ctx.survivors[static_cast<std::size_t>(i)] = 1;
+    if (observer) { // the per-arm survivors, half-widths and targets are for an observer only
+        ctx.survivors.assign(static_cast<std::size_t>(armCount), 0);
+        for (int i : all)
+            ctx.survivors[static_cast<std::size_t>(i)] = 1;
+    }
     ctx.candidates = all;
 
     Result result;

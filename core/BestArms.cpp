@@ -56,7 +56,8 @@ std::vector<int> identifyTopK(RunContext& ctx, double deltaBestArms, int k, doub
     // that D = 1 (and D < e) gives a finite, positive L (§12 I-7).
     double target = engine.sigma2() / 4.0;
     const double L = std::log(6.0 * n * std::max(std::log(std::max(D, 1.0)), 1.0) / deltaBestArms);
-    ctx.halfWidths.assign(static_cast<std::size_t>(engine.arms()), 0.0);
+    if (ctx.observer)
+        ctx.halfWidths.assign(static_cast<std::size_t>(engine.arms()), 0.0);
     std::vector<int> kept;
     std::vector<double> roundMu, roundWidth;
     for (;;) {

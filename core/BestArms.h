@@ -23,7 +23,8 @@ struct RunContext {
     RunObserver* observer = nullptr; // null: no events are built at all
     Phase phase = Phase::Warmup;
     int round = 0;
-    std::vector<int> candidates;         // arms not excluded for this query, ascending
+    std::vector<int> candidates; // arms not excluded for this query, ascending
+    // For the observer only (left empty in an unobserved run, which never reads them):
     std::vector<std::uint8_t> survivors; // 1 while a top-k contender
     std::vector<double> halfWidths;      // elimination CIs (filled during elimination)
     std::vector<double> targets;         // per-arm variance targets of the current pull
