@@ -35,7 +35,7 @@ ArmEngine::ArmEngine(const PreparedHead& prepared, Eigen::VectorXd xBeta, Sampli
     variance_.assign(n, kInf);
     depth_.assign(n, 0);
     if (plan_.sampler == Sampler::ImportanceWithoutReplacementDesRaj)
-        desRaj_.assign(n, DesRajState{});
+        desRaj_.reset(new DesRajState[n]); // default-initialised: no zeroing (see ArmEngine.h)
     else
         sum_.assign(n, 0.0);
     if (plan_.sampler == Sampler::ImportanceWithReplacement)
@@ -166,8 +166,9 @@ void ArmEngine::pullArm(int arm, std::int64_t target)
         // for Σ_j y_j whatever came before. The z are kept shifted by z_0 so that their spread is
         // not lost to cancellation against their common mean. PullKernels' desRaj does the same
         // operations in the same order.
-        acc = desRaj_[i].acc;
-        double shift = desRaj_[i].shift, zSum = desRaj_[i].zSum, zSumSq = desRaj_[i].zSumSq;
+        const DesRajState state = t0 == 0 ? DesRajState{0.0, 0.0, 0.0, 0.0} : desRaj_[i];
+        acc = state.acc;
+        double shift = state.shift, zSum = state.zSum, zSumSq = state.zSumSq;
         for (std::int64_t s = t0; s < t1; ++s) {
             const int j = plan_.column(s);
             const double y = double(row[j]) * xBeta_[j];

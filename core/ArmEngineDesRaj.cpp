@@ -75,8 +75,9 @@ void ArmEngine::pullColumnsDesRaj(std::span<const int> batch, std::int64_t t0, s
     for (std::size_t from = 0; from < batch.size(); from += kBlock) {
         const kernels::ArmBlock block = armBlock(batch, from, std::min(kBlock, batch.size() - from));
         for (std::size_t k = 0; k < block.size; ++k) {
-            const auto i = static_cast<std::size_t>(batch[from + k]);
-            const DesRajState& state = desRaj_[i];
+            // Every arm of the batch is at depth t0; at 0 its state was never written.
+            const DesRajState state = first ? DesRajState{0.0, 0.0, 0.0, 0.0}
+                                            : desRaj_[static_cast<std::size_t>(batch[from + k])];
             acc[k] = state.acc;
             shift[k] = state.shift;
             zSum[k] = state.zSum;
