@@ -356,7 +356,8 @@ void ArmEngine::pullColumnsHorvitzThompson(std::span<const int> batch, std::int6
             continue;
         }
         // Any other block gathers its arms from each column, four columns per pass (PullKernels):
-        // faster than running the columns over the block's whole span of rows, as this did before.
+        // with each arm's sums in registers that is faster than running the columns over every row
+        // the block spans (docs/performance.md).
         kernels::horvitzThompson(columnPointers_.data(), static_cast<std::size_t>(t), block, c.data(),
                                  c.data() + t, blockA_.data(), blockB_.data());
         bytesRead_ += kLine * columnCost;

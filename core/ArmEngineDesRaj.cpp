@@ -84,9 +84,7 @@ void ArmEngine::pullColumnsDesRaj(std::span<const int> batch, std::int64_t t0, s
             zSumSq[k] = state.zSumSq;
         }
         // As for Horvitz–Thompson, a sparse block reads the new columns along its rows; any other
-        // block gathers its arms from each column. Gathering four columns per pass (PullKernels)
-        // is faster than running the columns over the block's whole span of rows, which
-        // Horvitz–Thompson's one-column kernel still does for dense blocks.
+        // block gathers its arms from each column, four columns per pass (PullKernels).
         const std::int64_t columnCost = linesPerColumn(block) * static_cast<std::int64_t>(count);
         const std::int64_t rowCost = static_cast<std::int64_t>(block.size) * rowLines;
         if (rowCost < columnCost) {
