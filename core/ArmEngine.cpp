@@ -27,8 +27,7 @@ ArmEngine::ArmEngine(const PreparedHead& prepared, Eigen::VectorXd xBeta, Sampli
     const auto n = static_cast<std::size_t>(weight_.rows());
     bias_.assign(n, 0.0);
     const Head& head = prepared.head();
-    hasBias_ = head.hasBias();
-    if (hasBias_)
+    if (head.hasBias())
         for (std::size_t i = 0; i < n; ++i)
             bias_[i] = prepared.temperature() * double(head.bias[static_cast<Eigen::Index>(i)]);
     estimate_ = bias_;

@@ -69,7 +69,7 @@ private:
     void pullTo(std::span<const int> arms, std::int64_t depth, const StopRule* stop);
     struct BatchShape {
         std::int64_t pulls = 0; // new columns of every arm of the batch
-        std::int64_t depth = 0; // the first arm's depth
+        std::int64_t depth = 0; // the depth of the batch's first arm
         bool common = true;     // every arm at that depth
     };
     void pullColumns(std::span<const int> batch, std::int64_t t, const StopRule* stop,
@@ -106,8 +106,7 @@ private:
     Eigen::VectorXd xBeta_;
     SamplingPlan plan_;
     Config config_;
-    std::vector<double> bias_; // β·b_i (zero without bias)
-    bool hasBias_ = false;
+    std::vector<double> bias_;     // β·b_i (zero without bias)
     std::vector<double> estimate_; // μ̂_i including β·b_i
     std::vector<double> variance_;
     std::vector<std::int64_t> depth_;

@@ -118,7 +118,7 @@ void ArmEngine::pullColumnsDesRaj(std::span<const int> batch, std::int64_t t0, s
         for (std::size_t k = 0; k < block.size; ++k) {
             const auto i = static_cast<std::size_t>(batch[from + k]);
             desRaj_[i] = {acc[k], shift[k], zSum[k], zSumSq[k]};
-            estimate_[i] = (hasBias_ ? bias_[i] : 0.0) + mean[k]; // bias_ is 0 without one: a load saved
+            estimate_[i] = bias_[i] + mean[k];
             variance_[i] = var[k];
             depth_[i] = t1;
         }
