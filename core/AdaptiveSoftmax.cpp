@@ -141,6 +141,12 @@ namespace {
 // range; duplicates are harmless.
 std::vector<int> candidateArms(int n, std::span<const int> excluded)
 {
+    std::vector<int> all;
+    if (excluded.empty()) { // the common case, without a mask pass
+        all.resize(static_cast<std::size_t>(n));
+        std::iota(all.begin(), all.end(), 0);
+        return all;
+    }
     std::vector<std::uint8_t> out(static_cast<std::size_t>(n), 0);
     for (int e : excluded) {
         if (e < 0 || e >= n)
@@ -148,7 +154,6 @@ std::vector<int> candidateArms(int n, std::span<const int> excluded)
                                         + " is not a row of the head (0 … " + std::to_string(n - 1) + ")");
         out[static_cast<std::size_t>(e)] = 1;
     }
-    std::vector<int> all;
     all.reserve(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i)
         if (!out[static_cast<std::size_t>(i)])
@@ -189,7 +194,8 @@ Result runPhases(const PreparedHead& prepared, const Eigen::Ref<const Eigen::Vec
         for (int i : all)
             ctx.survivors[static_cast<std::size_t>(i)] = 1;
     }
-    ctx.candidates = all;
+    ctx.candidates = std::move(all);
+    const std::vector<int>& candidates = ctx.candidates;
 
     Result result;
     result.arms = armCount;
@@ -224,7 +230,7 @@ Result runPhases(const PreparedHead& prepared, const Eigen::Ref<const Eigen::Vec
     if (!ctx.notify(EventKind::PhaseStarted))
         return finishCancelled();
     ArmEngine::PullRequest warm;
-    warm.arms = all;
+    warm.arms = candidates;
     warm.targets = v0;
     warm.fudge = config.fudge.logNorm;
     warm.cap = cap;
@@ -293,12 +299,12 @@ Result runPhases(const PreparedHead& prepared, const Eigen::Ref<const Eigen::Vec
         result.probabilities.push_back(std::exp(mu[static_cast<std::size_t>(i)] - logS));
     }
     result.logPartition = logS;
-    result.pullsPerArm = engine.depths();
     result.totalPulls = engine.totalPulls();
     result.bytesRead = engine.bytesRead();
     ctx.phase = Phase::Done;
     ctx.leader = top.empty() ? -1 : top.front();
     ctx.notify(EventKind::PhaseStarted);
+    result.pullsPerArm = engine.releaseDepths(); // the engine's last use: no copy of n depths
     if (observer)
         observer->onResult(result);
     return result;

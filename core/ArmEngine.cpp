@@ -25,12 +25,15 @@ ArmEngine::ArmEngine(const PreparedHead& prepared, Eigen::VectorXd xBeta, Sampli
     , config_(config)
 {
     const auto n = static_cast<std::size_t>(weight_.rows());
-    bias_.assign(n, 0.0);
     const Head& head = prepared.head();
-    if (head.hasBias())
+    if (head.hasBias()) {
+        bias_.resize(n);
         for (std::size_t i = 0; i < n; ++i)
             bias_[i] = prepared.temperature() * double(head.bias[static_cast<Eigen::Index>(i)]);
-    estimate_ = bias_;
+        estimate_ = bias_;
+    } else {
+        estimate_.assign(n, 0.0);
+    }
     variance_.assign(n, kInf);
     depth_.assign(n, 0);
     if (plan_.sampler == Sampler::ImportanceWithoutReplacementDesRaj)
@@ -111,7 +114,7 @@ void ArmEngine::sampledEstimateHorvitzThompson(int arm, std::int64_t depth)
         v += a * a * c[t + s];
     }
     const auto i = static_cast<std::size_t>(arm);
-    estimate_[i] = bias_[i] + mu;
+    estimate_[i] = bias(i) + mu;
     variance_[i] = std::max(v, varianceFloor(depth));
 }
 
@@ -128,7 +131,7 @@ void ArmEngine::pullArm(int arm, std::int64_t target)
     if (t1 == D) {
         // Full depth: the estimate is exact and its variance 0 (§3.5). With-replacement samplers
         // switch to the exact sum here too: D draws would cost as much as D distinct columns.
-        estimate_[i] = bias_[i] + exactSum(arm);
+        estimate_[i] = bias(i) + exactSum(arm);
         variance_[i] = 0.0;
         return;
     }
@@ -197,7 +200,7 @@ void ArmEngine::finishRunningSums(std::size_t i, double acc, double accSq, std::
     case Sampler::UniformWithoutReplacement:
     case Sampler::UniformWithoutReplacementFpc: {
         // §3.3(b): μ̂ = (D/t)·Σ_{s≤t} f_π(s), maintained incrementally.
-        estimate_[i] = bias_[i] + D / t * acc;
+        estimate_[i] = bias(i) + D / t * acc;
         double v = plan_.sigma2 / t; // the reference's conservative σ̂²/t (§12 I-6)
         if (plan_.sampler == Sampler::UniformWithoutReplacementFpc)
             v *= (D - t) / (D - 1.0);
@@ -205,14 +208,14 @@ void ArmEngine::finishRunningSums(std::size_t i, double acc, double accSq, std::
         break;
     }
     case Sampler::UniformWithReplacement: // §3.3(a): the paper's model, y = d·f_J; Var = σ²/t
-        estimate_[i] = bias_[i] + acc / t;
+        estimate_[i] = bias(i) + acc / t;
         variance_[i] = plan_.sigma2 / t;
         break;
     case Sampler::ImportanceWithReplacement: {
         // §3.3(c): y = f_J/q_J, J ~ q; the variance is the sample variance of y over t.
         sumSq_[i] = accSq;
         const double mean = acc / t;
-        estimate_[i] = bias_[i] + mean;
+        estimate_[i] = bias(i) + mean;
         const double var = t > 1 ? std::max(0.0, (accSq - t * mean * mean) / (t - 1.0)) / t : kInf;
         variance_[i] = std::max(var, varianceFloor(depth));
         break;
@@ -362,7 +365,7 @@ void ArmEngine::pullColumnsHorvitzThompson(std::span<const int> batch, std::int6
         bytesRead_ += kLine * columnCost;
         for (std::size_t k = 0; k < block.size; ++k) {
             const auto i = static_cast<std::size_t>(batch[from + k]);
-            estimate_[i] = bias_[i] + blockA_[k];
+            estimate_[i] = bias(i) + blockA_[k];
             variance_[i] = std::max(blockB_[k], floor);
         }
         if (stop && blockHasActiveArm(batch.subspan(from, block.size), *stop))
@@ -383,7 +386,7 @@ void ArmEngine::horvitzThompsonAlongRows(std::span<const int> arms, std::int64_t
                                      c.data() + t, mu, v);
         for (std::size_t k = 0; k < m; ++k) {
             const auto i = static_cast<std::size_t>(arms[from + k]);
-            estimate_[i] = bias_[i] + mu[k];
+            estimate_[i] = bias(i) + mu[k];
             variance_[i] = std::max(v[k], varianceFloor(t));
         }
     }
@@ -444,7 +447,7 @@ void ArmEngine::exactValues(std::span<const int> arms)
         totalPulls_ += plan_.effectiveDim - depth_[i];
         depth_[i] = plan_.effectiveDim;
         bytesRead_ += 4 * weight_.cols(); // one full row
-        estimate_[i] = bias_[i] + exactSum(arm);
+        estimate_[i] = bias(i) + exactSum(arm);
         variance_[i] = 0.0;
     }
 }

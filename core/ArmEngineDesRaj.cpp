@@ -45,7 +45,7 @@ void ArmEngine::finishDesRaj(std::size_t i, double acc, double shift, double zSu
                              const DesRajScale& scale)
 {
     desRaj_[i] = {acc, shift, zSum, zSumSq};
-    estimate_[i] = bias_[i] + desRajMean(shift, zSum, scale.inverseDepth);
+    estimate_[i] = bias(i) + desRajMean(shift, zSum, scale.inverseDepth);
     variance_[i] = desRajVariance(zSum, zSumSq, scale.inverseDepth, scale.varianceFactor, scale.floor,
                                   !std::isinf(scale.varianceFactor));
 }
@@ -118,7 +118,7 @@ void ArmEngine::pullColumnsDesRaj(std::span<const int> batch, std::int64_t t0, s
         for (std::size_t k = 0; k < block.size; ++k) {
             const auto i = static_cast<std::size_t>(batch[from + k]);
             desRaj_[i] = {acc[k], shift[k], zSum[k], zSumSq[k]};
-            estimate_[i] = bias_[i] + mean[k];
+            estimate_[i] = bias(i) + mean[k];
             variance_[i] = var[k];
             depth_[i] = t1;
         }

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <limits>
 #include <numeric>
+#include <span>
 
 namespace ada {
 
@@ -30,9 +33,9 @@ bool RunContext::notify(EventKind kind)
 namespace {
 
 // The k arms of `set` with the largest estimates, best first; ties by lower index (deterministic).
-std::vector<int> bestOf(const std::vector<int>& set, const std::vector<double>& mu, int k)
+std::vector<int> bestOf(std::span<const int> set, const std::vector<double>& mu, int k)
 {
-    std::vector<int> sorted = set;
+    std::vector<int> sorted(set.begin(), set.end());
     std::stable_sort(sorted.begin(), sorted.end(), [&mu](int a, int b) {
         return mu[static_cast<std::size_t>(a)] > mu[static_cast<std::size_t>(b)];
     });
@@ -46,7 +49,7 @@ std::vector<int> identifyTopK(RunContext& ctx, double deltaBestArms, int k, doub
 {
     ArmEngine& engine = ctx.engine;
     // Excluded arms (a masked query) are not candidates; every count below is over candidates.
-    std::vector<int> contenders = ctx.candidates;
+    ScratchVector<int> contenders(ctx.candidates.begin(), ctx.candidates.end());
     const int n = static_cast<int>(contenders.size());
     const double D = engine.effectiveDim();
     if (k >= n)
@@ -58,18 +61,35 @@ std::vector<int> identifyTopK(RunContext& ctx, double deltaBestArms, int k, doub
     const double L = std::log(6.0 * n * std::max(std::log(std::max(D, 1.0)), 1.0) / deltaBestArms);
     if (ctx.observer)
         ctx.halfWidths.assign(static_cast<std::size_t>(engine.arms()), 0.0);
-    std::vector<int> kept;
-    std::vector<double> roundMu, roundWidth;
+    ScratchVector<int> kept;
+    ScratchVector<double> roundMu, roundWidth;
+    // A round that pulls nothing repeats the one before it: the same estimates and widths give the
+    // same leader and keep every contender (they all survived it). On GloVe four such rounds follow
+    // the first, over ~90 000 contenders each. Once a round has pulled nothing, the largest φ·v of
+    // the contenders that can still be pulled (t < D) tells in O(1) whether the halved target makes
+    // any of them pull, as pullToVariance's own test would; the repeated round is then only counted
+    // and reported.
+    bool pulledNothing = false;
+    double largestActive = 0.0; // valid while pulledNothing
+    const auto& depths = engine.depths();
     for (;;) {
         ++ctx.round;
+        if (pulledNothing && !(largestActive > target)) {
+            if (!ctx.notify(EventKind::Round))
+                return {};
+            target /= 2.0;
+            continue;
+        }
         ArmEngine::PullRequest request;
         request.arms = contenders;
         const double targets[1] = {target};
         request.targets = targets;
         request.fudge = fudge;
         request.batched = true;
+        const std::int64_t pullsBefore = engine.totalPulls();
         if (!engine.pullToVariance(request, [&] { return ctx.notify(EventKind::PullBatch); }))
             return {};
+        pulledNothing = engine.totalPulls() == pullsBefore;
 
         // The round works on copies of the contenders' estimates and half-widths in contender
         // order: one gathering pass, then passes over contiguous arrays (the square roots in SIMD
@@ -137,8 +157,16 @@ std::vector<int> identifyTopK(RunContext& ctx, double deltaBestArms, int k, doub
                                           [&](int i) { return var[static_cast<std::size_t>(i)] == 0.0; });
         if (allExact)
             return bestOf(kept, mu, k);
-        contenders = kept;
+        std::swap(contenders, kept); // kept is rewritten from the start next round
         target /= 2.0;
+        if (pulledNothing) {
+            largestActive = -std::numeric_limits<double>::infinity();
+            for (int i : contenders) {
+                const auto a = static_cast<std::size_t>(i);
+                const double v = fudge * var[a]; // the product pullToVariance compares
+                largestActive = depths[a] < D && v > largestActive ? v : largestActive;
+            }
+        }
     }
 }
 

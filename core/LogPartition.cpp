@@ -30,13 +30,13 @@ double logSumExpOf(const std::vector<double>& v, const std::vector<int>* arms = 
 // and the targets are K_γ/√e_i and K_α/e_i for two constants: one exponential per arm instead
 // of three. An arm whose e_i underflows to 0 (α below 1e-308 of the largest) gets target ∞, as it
 // would from the exponential form; a non-finite largest log α (every variance ∞) keeps that form.
-std::vector<double> secondStageTargets(const ArmEngine& engine, const std::vector<int>& all,
+ScratchVector<double> secondStageTargets(const ArmEngine& engine, const std::vector<int>& all,
                                        const PartitionParameters& params, double logTerm)
 {
     const auto& mu = engine.estimates();
     const auto& var = engine.variances();
     const std::size_t count = all.size();
-    std::vector<double> logAlpha(count);
+    ScratchVector<double> logAlpha(count);
     double top = -std::numeric_limits<double>::infinity();
     for (std::size_t a = 0; a < count; ++a) {
         const auto i = static_cast<std::size_t>(all[a]);
@@ -45,7 +45,7 @@ std::vector<double> secondStageTargets(const ArmEngine& engine, const std::vecto
     }
     const double logD = std::log(16.0 * std::log(12.0 / params.delta) / (params.epsilon * params.epsilon));
     const double logScale = std::log(16.0 * std::sqrt(2.0) * logTerm / params.epsilon);
-    std::vector<double> targets(count);
+    ScratchVector<double> targets(count);
     if (!std::isfinite(top)) {
         // log Σα = top and log Σγ = top/2; the targets in the log-space form (NaN or ∞ here).
         const double logC = logScale + 2.0 * (0.5 * top) - top;
@@ -67,9 +67,12 @@ std::vector<double> secondStageTargets(const ArmEngine& engine, const std::vecto
     const double kGamma = std::exp(lseGamma - logC - 0.5 * top);
     const double kAlpha = std::exp(lseAlpha - logD - top);
     const double inf = std::numeric_limits<double>::infinity();
+    // Both quotients are computed for every arm and the ∞ selected after, so that the loop has no
+    // branch and vectorises (a division under a condition is not hoisted out of it).
     for (std::size_t a = 0; a < count; ++a) {
         const double e = logAlpha[a];
-        targets[a] = e == 0.0 ? inf : std::min(kGamma / std::sqrt(e), kAlpha / e);
+        const double t = std::min(kGamma / std::sqrt(e), kAlpha / e);
+        targets[a] = e == 0.0 ? inf : t;
     }
     return targets;
 }
@@ -111,7 +114,7 @@ double estimateLogPartition(RunContext& ctx, const PartitionParameters& params)
     // Steps 3–6: per-arm lower confidence weights α_i = exp(μ̂_i − C_i), γ_i = √α_i, with
     // C_i = √(2·log(6n/δ)·φ·v_i) on the φ-multiplied variances, then per-arm targets
     // V1_i = min(ε·Σα / (16√2·log(6n/δ)·γ_i·Σγ), ε²·Σα / (16·log(12/δ)·α_i)), in the order of `all`.
-    const std::vector<double> secondTargets = secondStageTargets(engine, all, params, logTerm);
+    const ScratchVector<double> secondTargets = secondStageTargets(engine, all, params, logTerm);
     if (observed) {
         // Arms outside `all` (excluded) have no target: ∞, as their infinite variance would give.
         ctx.targets.assign(static_cast<std::size_t>(engine.arms()), std::numeric_limits<double>::infinity());
