@@ -31,7 +31,7 @@ double logSumExpOf(const std::vector<double>& v, const std::vector<int>* arms = 
 // of three. An arm whose e_i underflows to 0 (α below 1e-308 of the largest) gets target ∞, as it
 // would from the exponential form; a non-finite largest log α (every variance ∞) keeps that form.
 ScratchVector<double> secondStageTargets(const ArmEngine& engine, const std::vector<int>& all,
-                                       const PartitionParameters& params, double logTerm)
+                                         const PartitionParameters& params, double logTerm)
 {
     const auto& mu = engine.estimates();
     const auto& var = engine.variances();
