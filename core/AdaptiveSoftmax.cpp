@@ -240,6 +240,7 @@ Result runPhases(const PreparedHead& prepared, const Eigen::Ref<const Eigen::Vec
     if (!skipWarmup && !engine.pullToVariance(warm, onBatch))
         return finishCancelled();
     closePhase(Phase::Warmup);
+    engine.markPulls();
 
     // Top-k identification (§4).
     ctx.phase = Phase::Elimination;
@@ -284,6 +285,7 @@ Result runPhases(const PreparedHead& prepared, const Eigen::Ref<const Eigen::Vec
     pp.delta = split.delta;
     pp.fudge = config.fudge.logNorm;
     pp.firstStageCap = cap;
+    pp.firstStageDone = !skipWarmup && engine.shallowestPullSinceMark() >= cap;
     const double logS = estimateLogPartition(ctx, pp);
     if (ctx.stopped)
         return finishCancelled();

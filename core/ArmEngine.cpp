@@ -128,6 +128,7 @@ void ArmEngine::pullArm(int arm, std::int64_t target)
         return;
     totalPulls_ += t1 - t0; // only the new columns are charged (§1.3)
     depth_[i] = t1;
+    shallowestPull_ = std::min(shallowestPull_, t1);
     if (t1 == D) {
         // Full depth: the estimate is exact and its variance 0 (§3.5). With-replacement samplers
         // switch to the exact sum here too: D draws would cost as much as D distinct columns.
@@ -251,6 +252,7 @@ void ArmEngine::pullTo(std::span<const int> arms, std::int64_t depth, const Stop
         ++lead;
     if (lead == arms.size())
         return;
+    shallowestPull_ = std::min(shallowestPull_, t); // every arm below t goes to t
     const std::int64_t first = depth_[static_cast<std::size_t>(arms[lead])];
     arms = arms.subspan(lead);
     batch_.resize(arms.size());

@@ -35,6 +35,10 @@ public:
     [[nodiscard]] const std::vector<double>& estimates() const { return estimate_; }
     [[nodiscard]] const std::vector<double>& variances() const { return variance_; }
     [[nodiscard]] const std::vector<std::int64_t>& depths() const { return depth_; }
+    // The smallest depth any pull has brought an arm to since markPulls() (the largest int64 if
+    // none): an arm pulled since then is at least that deep. Algorithm 2's first stage asks it.
+    void markPulls() { shallowestPull_ = std::numeric_limits<std::int64_t>::max(); }
+    [[nodiscard]] std::int64_t shallowestPullSinceMark() const { return shallowestPull_; }
     // Moves the depths out; the engine must not be used after it.
     [[nodiscard]] std::vector<std::int64_t> releaseDepths() { return std::move(depth_); }
 
@@ -128,6 +132,7 @@ private:
     };
     std::unique_ptr<DesRajState[]> desRaj_;
     std::int64_t totalPulls_ = 0;
+    std::int64_t shallowestPull_ = std::numeric_limits<std::int64_t>::max();
     std::int64_t bytesRead_ = 0;
     bool skipUnread_ = false;
     // Scratch of the fast path, reused across pulls so that no pull allocates.

@@ -12,6 +12,8 @@ namespace {
 // log Σ exp over the entries of `v` named by `arms`, or over all of `v` when `arms` is null.
 double logSumExpOf(const std::vector<double>& v, const std::vector<int>* arms = nullptr)
 {
+    if (arms && arms->size() == v.size()) // ascending and distinct (candidates): every entry
+        arms = nullptr;
     auto at = [&](std::size_t i) { return arms ? v[static_cast<std::size_t>((*arms)[i])] : v[i]; };
     const std::size_t count = arms ? arms->size() : v.size();
     double m = -std::numeric_limits<double>::infinity();
@@ -45,13 +47,12 @@ ScratchVector<double> secondStageTargets(const ArmEngine& engine, const std::vec
     }
     const double logD = std::log(16.0 * std::log(12.0 / params.delta) / (params.epsilon * params.epsilon));
     const double logScale = std::log(16.0 * std::sqrt(2.0) * logTerm / params.epsilon);
-    ScratchVector<double> targets(count);
     if (!std::isfinite(top)) {
         // log Σα = top and log Σγ = top/2; the targets in the log-space form (NaN or ∞ here).
         const double logC = logScale + 2.0 * (0.5 * top) - top;
         for (std::size_t a = 0; a < count; ++a)
-            targets[a] = std::exp(std::min(0.5 * top - logC - 0.5 * logAlpha[a], top - logD - logAlpha[a]));
-        return targets;
+            logAlpha[a] = std::exp(std::min(0.5 * top - logC - 0.5 * logAlpha[a], top - logD - logAlpha[a]));
+        return logAlpha; // from here on, the targets
     }
     double sumAlpha = 0.0, sumGamma = 0.0;
     for (std::size_t a = 0; a < count; ++a) {
@@ -72,9 +73,9 @@ ScratchVector<double> secondStageTargets(const ArmEngine& engine, const std::vec
     for (std::size_t a = 0; a < count; ++a) {
         const double e = logAlpha[a];
         const double t = std::min(kGamma / std::sqrt(e), kAlpha / e);
-        targets[a] = e == 0.0 ? inf : t;
+        logAlpha[a] = e == 0.0 ? inf : t; // each target overwrites its e_i: no second n-array
     }
-    return targets;
+    return logAlpha;
 }
 
 } // namespace
@@ -98,7 +99,7 @@ double estimateLogPartition(RunContext& ctx, const PartitionParameters& params)
     const double logTerm = std::log(6.0 * n / params.delta);
 
     // Stage 1 (steps 1–2): every arm to V0, capped at ⌊c_init·D⌋. Inside Algorithm 1 the warm-up has
-    // done this already, so it is a no-op there.
+    // done this already, so it is a no-op there (skipped outright when params.firstStageDone).
     const double v0[1] = {firstStageTarget(n, params.delta)};
     const bool observed = ctx.observer != nullptr; // only an observer reads the per-arm targets
     if (observed)
@@ -108,7 +109,7 @@ double estimateLogPartition(RunContext& ctx, const PartitionParameters& params)
     first.targets = v0;
     first.fudge = params.fudge;
     first.cap = params.firstStageCap;
-    if (!engine.pullToVariance(first, onBatch))
+    if (!params.firstStageDone && !engine.pullToVariance(first, onBatch))
         return std::numeric_limits<double>::quiet_NaN();
 
     // Steps 3–6: per-arm lower confidence weights α_i = exp(μ̂_i − C_i), γ_i = √α_i, with

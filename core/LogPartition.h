@@ -10,6 +10,11 @@ struct PartitionParameters {
     double delta = 0.1;             // δ_ℓ
     double fudge = 1.0;             // φ_ℓ
     std::int64_t firstStageCap = 0; // ⌊c_init·D⌋ after the §12 I-16 clamp
+    // Algorithm 1 sets it when its warm-up ran the first stage with these parameters and no pull
+    // since has left an arm below the cap: every arm is then inactive for V0 (an arm not pulled
+    // since is as the warm-up left it, one pulled since is at the cap or deeper), and the stage's
+    // scan of all n arms would only confirm it.
+    bool firstStageDone = false;
 };
 
 // First-stage target V0 = 1/(17·log(6n/δ)) (§5.2 step 1), shared with the warm-up (§6.1 step 3).

@@ -2,9 +2,12 @@
 // and variance calibration of every estimator, importance sampling against uniform, and the RHT.
 #include "core/AdaptiveSoftmax.h"
 #include "core/ArmEngine.h"
+#include "core/BestArms.h"
 #include "core/ColumnOrder.h"
 #include "core/ExactSoftmax.h"
+#include "core/LogPartition.h"
 #include "core/Rng.h"
+#include "datasets/LlmLikeSynthetic.h"
 #include "datasets/SyntheticDatasets.h"
 
 #include <QtTest>
@@ -67,6 +70,7 @@ private slots:
     void exactAtFullDepth_data();
     void exactAtFullDepth();
     void pullScheduleDepths();
+    void firstStageIsDoneAfterWarmupAndDeepPulls();
     void estimatorsAreUnbiased_data();
     void estimatorsAreUnbiased();
     void importanceBeatsUniformOnHighVariance();
@@ -141,6 +145,76 @@ void TestArmEngine::pullScheduleDepths()
     const QList<qint64> expected{16, 24, 36, 54, 81, 122, 183, 274, 411, 616, 923, 1000};
     QCOMPARE(depths, expected);
     QCOMPARE(engine.totalPulls(), qint64(1000));
+}
+
+void TestArmEngine::firstStageIsDoneAfterWarmupAndDeepPulls()
+{
+    // Algorithm 1 skips Algorithm 2's first stage when its warm-up ran it with the same parameters
+    // and no pull since left an arm below the cap (PartitionParameters::firstStageDone). Here the
+    // warm-up and the elimination run as in Algorithm 1, on fast and straightforward kernels, and
+    // whenever the engine's record allows the skip, the stage itself must pull nothing.
+    const Dataset data = generateLlmLike(LlmLikeParams{}, 3000, 256, 6, 11, "llm-like");
+    int skippable = 0, notSkippable = 0;
+    for (const Sampler sampler :
+         {Sampler::ImportanceWithoutReplacementDesRaj, Sampler::ImportanceWithoutReplacement,
+          Sampler::UniformWithoutReplacement}) {
+        for (const double warmupCap : {0.1, 1.0}) {
+            for (const PullKernels kernels : {PullKernels::Fast, PullKernels::Straightforward}) {
+                Config c = samplerConfig(sampler, ImportanceWeights::Both);
+                c.warmupCap = warmupCap;
+                // With c_init = 1 and a small φ_ℓ the warm-up stops long before its cap of D.
+                c.fudge = {0.2, warmupCap == 1.0 ? 1e-4 : 0.01};
+                const PreparedHead prepared(data.head, c, kernels);
+                for (int q = 0; q < int(data.queries.rows()); ++q) {
+                    ArmEngine engine = makeEngine(prepared, data.queries.row(q).transpose(), c, 40 + q);
+                    QCOMPARE(engine.shallowestPullSinceMark(), std::numeric_limits<std::int64_t>::max());
+                    const int n = engine.arms();
+                    const std::int64_t D = engine.effectiveDim();
+                    const std::int64_t cap = std::max<std::int64_t>(std::int64_t(std::floor(warmupCap * D)),
+                                                                    std::min<std::int64_t>(D, 16));
+                    std::vector<int> all(static_cast<std::size_t>(n));
+                    std::iota(all.begin(), all.end(), 0);
+                    const double v0[1] = {firstStageTarget(n, c.delta / 2.0)};
+                    ArmEngine::PullRequest warm;
+                    warm.arms = all;
+                    warm.targets = v0;
+                    warm.fudge = c.fudge.logNorm;
+                    warm.cap = cap;
+                    warm.batched = true;
+                    QVERIFY(engine.pullToVariance(warm, [] { return true; }));
+                    engine.markPulls();
+                    const std::vector<std::int64_t> warmDepths = engine.depths();
+                    RunContext ctx{engine, c, nullptr};
+                    ctx.candidates = all;
+                    const std::vector<int> top = identifyTopK(ctx, c.delta / 2.0, 1, c.fudge.bestArms);
+                    QCOMPARE(int(top.size()), 1);
+                    const std::int64_t shallowest = engine.shallowestPullSinceMark();
+                    // The record bounds every arm pulled since the mark from below; none pulled: no record.
+                    bool anyPulled = false;
+                    for (std::size_t i = 0; i < all.size(); ++i)
+                        if (engine.depths()[i] != warmDepths[i]) {
+                            anyPulled = true;
+                            QVERIFY(engine.depths()[i] >= shallowest);
+                        }
+                    if (!anyPulled)
+                        QCOMPARE(shallowest, std::numeric_limits<std::int64_t>::max());
+                    if (shallowest < cap) {
+                        ++notSkippable;
+                        continue;
+                    }
+                    ++skippable;
+                    ArmEngine::PullRequest first = warm;
+                    first.batched = false; // as Algorithm 2's first stage runs it
+                    const std::int64_t before = engine.totalPulls();
+                    QVERIFY(engine.pullToVariance(first, [] { return true; }));
+                    QCOMPARE(engine.totalPulls(), before);
+                }
+            }
+        }
+    }
+    // Both branches occur: with the cap at D (c_init = 1) the elimination pulls stay below it.
+    QVERIFY2(skippable > 0 && notSkippable > 0,
+             qPrintable(QString("skippable %1, not %2").arg(skippable).arg(notSkippable)));
 }
 
 void TestArmEngine::estimatorsAreUnbiased_data()
