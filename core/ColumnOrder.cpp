@@ -1,5 +1,6 @@
 #include "ColumnOrder.h"
 
+#include "RadixSort.h"
 #include "Rng.h"
 
 #include <algorithm>
@@ -15,6 +16,9 @@ constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 // The first materialisation covers at least this many columns, and each later one at least doubles
 // the prefix, so a run makes O(log D) extensions whatever its pull schedule.
 constexpr std::int64_t kMinimumPrefix = 64;
+
+// Up to this many positive columns the Gumbel order is radix-sorted whole at the first extension.
+constexpr std::int64_t kRadixSortLimit = std::int64_t(1) << 16;
 
 bool usesHeadWeights(ImportanceWeights w)
 {
@@ -54,11 +58,19 @@ void SamplingPlan::extendTo(std::int64_t count)
             const double ga = g[static_cast<std::size_t>(a)], gb = g[static_cast<std::size_t>(b)];
             return ga > gb || (ga == gb && a < b);
         };
-        const auto first = pool_.begin() + static_cast<std::ptrdiff_t>(from);
-        const auto last = pool_.begin() + static_cast<std::ptrdiff_t>(to);
-        if (last != pool_.end())
-            std::nth_element(first, last, pool_.end(), before);
-        std::sort(first, last, before);
+        if (!poolSorted_ && D <= kRadixSortLimit) {
+            // Whole, by the same total order: keys descending, ties by column ascending (pool_ is
+            // in ascending column order here, and the radix sort is stable).
+            sortByKeyDescending(g, pool_);
+            poolSorted_ = true;
+        }
+        if (!poolSorted_) {
+            const auto first = pool_.begin() + static_cast<std::ptrdiff_t>(from);
+            const auto last = pool_.begin() + static_cast<std::ptrdiff_t>(to);
+            if (last != pool_.end())
+                std::nth_element(first, last, pool_.end(), before);
+            std::sort(first, last, before);
+        }
         keys_.reserve(to);
         for (std::size_t s = from; s < to; ++s) {
             order_.push_back(pool_[s]);
@@ -134,12 +146,17 @@ SamplingPlan makeSamplingPlan(const PreparedHead& prepared, const Eigen::VectorX
         if (queryWeights)
             w.array() *= x.array().abs();
         wSum = w.sum();
-        positive.reserve(static_cast<std::size_t>(d));
         // (w == 0) ∨ isnan(w) written explicitly: the reference's `q == 0 | isnan(q)` masks only
         // q == 0 (§12 I-1). w is finite and ≥ 0 here because heads and queries are validated.
-        for (int j = 0; j < d; ++j)
-            if (w[j] > 0.0 && wSum > 0.0)
-                positive.push_back(j);
+        // Compacted without a branch: on ReLU features half the weights are 0, at random.
+        positive.resize(static_cast<std::size_t>(d));
+        std::size_t count = 0;
+        if (wSum > 0.0)
+            for (int j = 0; j < d; ++j) {
+                positive[count] = j;
+                count += w[j] > 0.0 ? 1 : 0;
+            }
+        positive.resize(count);
         plan.effectiveDim = static_cast<int>(positive.size());
     } else {
         plan.effectiveDim = d;
