@@ -1,5 +1,6 @@
 #include "AdaptiveSoftmax.h"
 
+#include "AllocatorTuning.h"
 #include "ArmEngine.h"
 #include "BestArms.h"
 #include "ColumnOrder.h"
@@ -111,6 +112,9 @@ PreparedHead::PreparedHead(const Head& head, const Config& config, PullKernels k
     constexpr Eigen::Index kColumnMajorMinArms = 64;
     if (kernels_ == PullKernels::Fast && !hadamard_ && a.rows() >= kColumnMajorMinArms)
         columns_ = transposeToColumnMajor(a);
+    // Both layouts on 2 MiB pages where the system allows it (the exact path reads `a` too).
+    adviseHugePages(a.data(), std::size_t(a.size()) * sizeof(float));
+    adviseHugePages(columns_.data(), std::size_t(columns_.size()) * sizeof(float));
 }
 
 const RowMatrixF& PreparedHead::weight() const
