@@ -137,8 +137,8 @@ private:
     bool skipUnread_ = false;
     // Scratch of the fast path, reused across pulls so that no pull allocates.
     ScratchVector<int> batch_;
-    ScratchVector<int> pending_,
-        pendingAt_; // pullToVariance: the pending arms and their places in the request
+    // pullToVariance: the pending arms and their places in the request.
+    ScratchVector<int> pending_, pendingAt_;
     std::vector<const float*> columnPointers_;
     std::vector<double> coefficients_, probabilities_, blockA_, blockB_, blockC_;
     std::vector<int> sortedColumns_, sortedPositions_; // is-wor-dr rows: a range's draws by column
