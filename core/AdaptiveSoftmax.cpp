@@ -118,6 +118,7 @@ PreparedHead::PreparedHead(const Head& head, const Config& config, PullKernels k
     if (kernels_ == PullKernels::Fast) {
         adviseHugePages(a.data(), std::size_t(a.size()) * sizeof(float));
         adviseHugePages(columns_.data(), std::size_t(columns_.size()) * sizeof(float));
+        adviseHugePagesForQueries();
     }
 }
 

@@ -19,4 +19,11 @@ void configureAllocatorForQueries();
 // scattered reads 7–11 %. Advice only: without THP (or off Linux) nothing changes, and it never fails.
 void adviseHugePages(const void* data, std::size_t bytes);
 
+// Puts the per-query arrays on huge pages too: collapses the process's heap (where freed loader
+// buffers will hold the next queries' estimates, variances, depths and sampler state: 22 MB per
+// query at n = 341 479) and advises 64 MiB of fresh heap above it. Called when a head is prepared
+// for many queries. Their scattered accesses then miss the TLB less: GloVe's adaptive path ran
+// 4–6 % faster. Advice only; glibc on Linux, nothing elsewhere.
+void adviseHugePagesForQueries();
+
 } // namespace ada

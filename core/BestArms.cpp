@@ -1,5 +1,7 @@
 #include "BestArms.h"
 
+#include "CpuDispatch.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -31,6 +33,21 @@ bool RunContext::notify(EventKind kind)
 }
 
 namespace {
+
+// The round's estimates and half-widths √(2φ·v·L) (the CI on φ-multiplied variances) of the
+// contenders, in contender order; the square roots in SIMD lanes (AVX2 where the CPU has it).
+ADA_AVX2_CLONES void gatherRound(const double* mu, const double* var, const int* contenders,
+                                 std::size_t count, double twoFudge, double L, double* roundMu,
+                                 double* roundWidth)
+{
+    for (std::size_t u = 0; u < count; ++u) {
+        const auto a = static_cast<std::size_t>(contenders[u]);
+        roundMu[u] = mu[a];
+        roundWidth[u] = var[a];
+    }
+    for (std::size_t u = 0; u < count; ++u)
+        roundWidth[u] = std::sqrt(twoFudge * roundWidth[u] * L);
+}
 
 // The k arms of `set` with the largest estimates, best first; ties by lower index (deterministic).
 std::vector<int> bestOf(std::span<const int> set, const std::vector<double>& mu, int k)
@@ -100,13 +117,8 @@ std::vector<int> identifyTopK(RunContext& ctx, double deltaBestArms, int k, doub
         const std::size_t count = contenders.size();
         roundMu.resize(count);
         roundWidth.resize(count);
-        for (std::size_t u = 0; u < count; ++u) {
-            const auto a = static_cast<std::size_t>(contenders[u]);
-            roundMu[u] = mu[a];
-            roundWidth[u] = var[a];
-        }
-        for (std::size_t u = 0; u < count; ++u)
-            roundWidth[u] = std::sqrt(2.0 * fudge * roundWidth[u] * L); // CI on φ-multiplied variances
+        gatherRound(mu.data(), var.data(), contenders.data(), count, 2.0 * fudge, L, roundMu.data(),
+                    roundWidth.data());
         std::size_t leading = 0; // the first arm with the largest estimate
         double best = roundMu[0];
         for (std::size_t u = 1; u < count; ++u) {

@@ -1,5 +1,7 @@
 #include "ExactSoftmax.h"
 
+#include "VectorExp.h"
+
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -42,7 +44,7 @@ double logSumExp(const Eigen::Ref<const Eigen::VectorXd>& v)
     const double m = v.maxCoeff();
     if (!std::isfinite(m))
         return m; // all −inf gives −inf; a +inf entry gives +inf
-    return m + std::log((v.array() - m).exp().sum());
+    return m + std::log(sumExpShifted(v.data(), static_cast<std::size_t>(v.size()), m));
 }
 
 void softmaxThreePass(const Eigen::Ref<const Eigen::VectorXd>& logits, Eigen::Ref<Eigen::VectorXd> out)

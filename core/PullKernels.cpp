@@ -1,5 +1,7 @@
 #include "PullKernels.h"
 
+#include "CpuDispatch.h"
+
 namespace ada::kernels {
 
 namespace {
@@ -20,23 +22,6 @@ inline void prefetchBlock(const float* const* columns, std::size_t s, std::size_
 }
 
 } // namespace
-
-// GCC and clang emit an AVX2 and a baseline version of each function and pick one per CPU at load
-// time (an ifunc). Sanitizer and fuzzing builds use the baseline only: ifunc resolvers run before
-// the sanitizer runtime is ready.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__SANITIZE_ADDRESS__)                               \
-    && !defined(__SANITIZE_THREAD__)
-#if defined(__has_feature)
-#if !__has_feature(address_sanitizer) && !__has_feature(thread_sanitizer)
-#define ADA_KERNEL_CLONES __attribute__((target_clones("avx2", "default")))
-#endif
-#else
-#define ADA_KERNEL_CLONES __attribute__((target_clones("avx2", "default")))
-#endif
-#endif
-#ifndef ADA_KERNEL_CLONES
-#define ADA_KERNEL_CLONES
-#endif
 
 namespace {
 
@@ -90,7 +75,7 @@ horvitzThompsonDraws(const float* const* columns, std::size_t count, const ArmBl
 
 } // namespace
 
-ADA_KERNEL_CLONES
+ADA_AVX2_CLONES
 void horvitzThompson(const float* const* columns, std::size_t count, const ArmBlock& block, const double* c1,
                      const double* c2, double* mu, double* v)
 {
@@ -102,7 +87,7 @@ void horvitzThompson(const float* const* columns, std::size_t count, const ArmBl
         horvitzThompsonDraws<false>(columns, count, block, c1, c2, mu, v);
 }
 
-ADA_KERNEL_CLONES
+ADA_AVX2_CLONES
 void horvitzThompsonRows(const float* const* rows, std::size_t m, const int* order, std::size_t count,
                          const double* c1, const double* c2, double* muOut, double* vOut)
 {
@@ -122,7 +107,7 @@ void horvitzThompsonRows(const float* const* rows, std::size_t m, const int* ord
     }
 }
 
-ADA_KERNEL_CLONES
+ADA_AVX2_CLONES
 void scaledProducts(const float* const* columns, std::size_t count, const ArmBlock& block, double scale,
                     const double* coef, double* accOut)
 {
@@ -143,7 +128,7 @@ void scaledProducts(const float* const* columns, std::size_t count, const ArmBlo
     }
 }
 
-ADA_KERNEL_CLONES
+ADA_AVX2_CLONES
 void importanceRatios(const float* const* columns, std::size_t count, const ArmBlock& block,
                       const double* coef, const double* q, double* accOut, double* accSqOut)
 {
@@ -220,7 +205,7 @@ inline __attribute__((always_inline)) void desRajDraws(const float* const* colum
 
 } // namespace
 
-ADA_KERNEL_CLONES
+ADA_AVX2_CLONES
 void desRaj(const float* const* columns, std::size_t count, const ArmBlock& block, const double* coef,
             const double* factor, bool first, double* accOut, double* shiftOut, double* zSumOut,
             double* zSumSqOut)
@@ -245,7 +230,7 @@ void desRaj(const float* const* columns, std::size_t count, const ArmBlock& bloc
         desRajDraws<false>(columns, s, count, block, coef, factor, acc, shift, zSumOut, zSumSqOut);
 }
 
-ADA_KERNEL_CLONES
+ADA_AVX2_CLONES
 void desRajRows(const float* const* rows, std::size_t m, const SortedRange& range, const double* coef,
                 const double* factor, bool first, float* scratch, double* accOut, double* shiftOut,
                 double* zSumOut, double* zSumSqOut)
