@@ -1115,8 +1115,8 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <translation>配分函数 S = Σ exp(μᵢ) · %1</translation>
     </message>
     <message>
-        <source>Partition function · log Ŝ = %1 vs log S = %2 (Ŝ/S − 1 = %3 %, ε = %4 %)</source>
-        <translation>配分函数 · log Ŝ = %1 对比 log S = %2（Ŝ/S − 1 = %3 %，ε = %4 %）</translation>
+        <source>Partition function · log Ŝ = %1 vs log S = %2 · Ŝ/S − 1 = %3 %, ε = %4 %</source>
+        <translation>配分函数 · log Ŝ = %1 对比 log S = %2 · Ŝ/S − 1 = %3 %，ε = %4 %</translation>
     </message>
 </context>
 <context>

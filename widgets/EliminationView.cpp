@@ -306,14 +306,14 @@ void EliminationView::showStep(int step)
     int contenders = 0;
     for (auto v : s.survivors)
         contenders += v != 0;
-    auto* title = static_cast<QCPTextElement*>(plot_->plotLayout()->element(0, 0));
     const QString phase = s.phase == Phase::Elimination ? tr("Elimination, round %1").arg(s.round)
                                                         : tr("Phase: %1").arg(phaseName(s.phase));
-    title->setText(tr("%1 · %2 of %3 arms contending · %4 pulls")
-                       .arg(phase)
-                       .arg(s.survivors.empty() ? n : contenders)
-                       .arg(n)
-                       .arg(s.totalPulls));
+    setPlotTitle(plot_,
+                 tr("%1 · %2 of %3 arms contending · %4 pulls")
+                     .arg(phase)
+                     .arg(s.survivors.empty() ? n : contenders)
+                     .arg(n)
+                     .arg(s.totalPulls));
     const QString note = errorBarNote();
     note_->setText(note);
     note_->setToolTip(note);

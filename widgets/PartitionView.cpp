@@ -126,15 +126,15 @@ void PartitionView::showStep(int step)
     plot_->yAxis->setRange(lo - 0.1 * (hi - lo), hi + 0.1 * (hi - lo));
 
     const Snapshot& s = run_->trace.snapshots[std::size_t(step)];
-    auto* title = static_cast<QCPTextElement*>(plot_->plotLayout()->element(0, 0));
     if (y.isEmpty())
-        title->setText(tr("Partition function S = Σ exp(μᵢ) · %1").arg(phaseName(s.phase)));
+        setPlotTitle(plot_, tr("Partition function S = Σ exp(μᵢ) · %1").arg(phaseName(s.phase)));
     else
-        title->setText(tr("Partition function · log Ŝ = %1 vs log S = %2 (Ŝ/S − 1 = %3 %, ε = %4 %)")
-                           .arg(y.back(), 0, 'f', 4)
-                           .arg(truth, 0, 'f', 4)
-                           .arg(100.0 * std::expm1(y.back() - truth), 0, 'f', 2)
-                           .arg(100.0 * run_->config.epsilon, 0, 'g', 3));
+        setPlotTitle(plot_,
+                     tr("Partition function · log Ŝ = %1 vs log S = %2 · Ŝ/S − 1 = %3 %, ε = %4 %")
+                         .arg(y.back(), 0, 'f', 4)
+                         .arg(truth, 0, 'f', 4)
+                         .arg(100.0 * std::expm1(y.back() - truth), 0, 'f', 2)
+                         .arg(100.0 * run_->config.epsilon, 0, 'g', 3));
     QVector<double> tx, ty;
     double tmin = 1e300, tmax = 0.0;
     if (s.phase == Phase::Partition || s.phase == Phase::Done)

@@ -1,6 +1,8 @@
 #include "PlotStyle.h"
 
 #include <QCoreApplication>
+#include <QEvent>
+#include <QFontMetrics>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
@@ -49,6 +51,70 @@ void applyPlotStyle(QCustomPlot* plot)
     plot->setMinimumSize(160, 120);
 }
 
+namespace {
+
+constexpr const char* kFullTitle = "adaFullTitle"; // the title as set, before any line breaks
+
+// The title's text broken into lines at " · " so that each fits the plot's width (a part wider
+// than the plot keeps its own line).
+void fitTitle(QCustomPlot* plot, QCPTextElement* title)
+{
+    const QString text = title->property(kFullTitle).toString();
+    const QFontMetrics metrics(title->font());
+    const int width = plot->width() - 12;
+    QString fitted;
+    if (metrics.horizontalAdvance(text) <= width || width <= 0) {
+        fitted = text;
+    } else {
+        const QString separator = QStringLiteral(" · ");
+        QString line;
+        for (const QString& part : text.split(separator)) {
+            const QString longer = line.isEmpty() ? part : line + separator + part;
+            if (!line.isEmpty() && metrics.horizontalAdvance(longer) > width) {
+                fitted += (fitted.isEmpty() ? QString() : QStringLiteral("\n")) + line;
+                line = part;
+            } else {
+                line = longer;
+            }
+        }
+        fitted += (fitted.isEmpty() ? QString() : QStringLiteral("\n")) + line;
+    }
+    if (fitted != title->text())
+        title->setText(fitted);
+}
+
+// Refits the title before the plot lays itself out at a new size (an event filter runs before the
+// plot's own resize handling, which replots).
+class TitleFitter : public QObject {
+public:
+    TitleFitter(QCustomPlot* plot, QCPTextElement* title)
+        : QObject(plot)
+        , plot_(plot)
+        , title_(title)
+    {
+        plot->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (watched == plot_ && event->type() == QEvent::Resize)
+            fitTitle(plot_, title_);
+        return false;
+    }
+
+private:
+    QCustomPlot* plot_;
+    QCPTextElement* title_;
+};
+
+QCPTextElement* titleOf(QCustomPlot* plot)
+{
+    return static_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0));
+}
+
+} // namespace
+
 QCPTextElement* installTitledPlot(QWidget* view, QCustomPlot* plot, const QString& title)
 {
     auto* layout = new QVBoxLayout(view);
@@ -57,8 +123,17 @@ QCPTextElement* installTitledPlot(QWidget* view, QCustomPlot* plot, const QStrin
     applyPlotStyle(plot);
     plot->plotLayout()->insertRow(0);
     auto* element = new QCPTextElement(plot, title, QFont(view->font().family(), 10, QFont::Bold));
+    element->setProperty(kFullTitle, title);
     plot->plotLayout()->addElement(0, 0, element);
+    new TitleFitter(plot, element); // owned by the plot
     return element;
+}
+
+void setPlotTitle(QCustomPlot* plot, const QString& title)
+{
+    QCPTextElement* element = titleOf(plot);
+    element->setProperty(kFullTitle, title);
+    fitTitle(plot, element);
 }
 
 } // namespace ada

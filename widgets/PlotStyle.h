@@ -31,4 +31,9 @@ void applyPlotStyle(QCustomPlot* plot);
 // Fills `view` with `plot` (no margins), styles it and adds a bold title row; returns the title.
 QCPTextElement* installTitledPlot(QWidget* view, QCustomPlot* plot, const QString& title);
 
+// Sets the title row of a plot made by installTitledPlot. A title wider than the plot breaks into
+// lines at its " · " separators (again whenever the plot is resized) instead of being clipped at
+// both ends in a narrow dock.
+void setPlotTitle(QCustomPlot* plot, const QString& title);
+
 } // namespace ada

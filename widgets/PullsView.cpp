@@ -127,13 +127,13 @@ void PullsView::showStep(int step)
     histRect_->axis(QCPAxis::atLeft)->setRange(0, peak * 1.1);
 
     const double exact = double(run_->arms) * double(std::max<std::int64_t>(run_->effectiveDim, 1));
-    auto* title = static_cast<QCPTextElement*>(plot_->plotLayout()->element(0, 0));
-    title->setText(tr("Pulls · %1 of n·D = %2 (%3 %, %4× fewer) · %5")
-                       .arg(s.totalPulls)
-                       .arg(qint64(exact))
-                       .arg(100.0 * double(s.totalPulls) / exact, 0, 'f', 2)
-                       .arg(s.totalPulls > 0 ? exact / double(s.totalPulls) : 0.0, 0, 'f', 1)
-                       .arg(phaseName(s.phase)));
+    setPlotTitle(plot_,
+                 tr("Pulls · %1 of n·D = %2 (%3 %, %4× fewer) · %5")
+                     .arg(s.totalPulls)
+                     .arg(qint64(exact))
+                     .arg(100.0 * double(s.totalPulls) / exact, 0, 'f', 2)
+                     .arg(s.totalPulls > 0 ? exact / double(s.totalPulls) : 0.0, 0, 'f', 1)
+                     .arg(phaseName(s.phase)));
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

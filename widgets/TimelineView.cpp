@@ -73,14 +73,14 @@ void TimelineView::showStep(int step)
     marker_->point1->setCoords(step, 0);
     marker_->point2->setCoords(step, 1);
     const Snapshot& s = run_->trace.snapshots[std::size_t(step)];
-    auto* title = static_cast<QCPTextElement*>(plot_->plotLayout()->element(0, 0));
     const QString where
         = s.phase == Phase::Elimination ? tr("elimination round %1").arg(s.round) : phaseName(s.phase);
-    title->setText(tr("Timeline · step %1 of %2 · %3 · %4 pulls so far (click to seek)")
-                       .arg(step + 1)
-                       .arg(run_->steps())
-                       .arg(where)
-                       .arg(s.totalPulls));
+    setPlotTitle(plot_,
+                 tr("Timeline · step %1 of %2 · %3 · %4 pulls so far (click to seek)")
+                     .arg(step + 1)
+                     .arg(run_->steps())
+                     .arg(where)
+                     .arg(s.totalPulls));
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -10,6 +10,7 @@
 #include <QMainWindow>
 #include <QTimer>
 
+#include <functional>
 #include <vector>
 
 class QCustomPlot;
@@ -140,6 +141,7 @@ private:
     MessageBanner* banner_;
     LessonPanel* lessons_;
     QDockWidget* lessonDock_ = nullptr;
+    std::function<void()> defaultDockSizes_; // set by buildDocks, applied by restoreLayout
     ShortcutOverlay* shortcutOverlay_ = nullptr;
     int lessonShotStep_ = 0;
     bool lessonShotArmed_ = false;

@@ -29,6 +29,8 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace ada {
 
 namespace {
@@ -117,11 +119,17 @@ void MainWindow::buildDocks()
     lessonDock_->hide();
     splitDockWidget(timeline, explainer, Qt::Horizontal);
     splitDockWidget(explainer, summary, Qt::Horizontal);
-    resizeDocks({controlsDock}, {controlsWidth}, Qt::Horizontal);
-    resizeDocks({pulls, partition}, {1, 1}, Qt::Vertical);
-    resizeDocks({pulls}, {450}, Qt::Horizontal);
-    resizeDocks({timeline}, {200}, Qt::Vertical);
-    resizeDocks({timeline, explainer, summary}, {5, 3, 3}, Qt::Horizontal);
+    // The first start's proportions, applied once the window has its size (restoreLayout): sized
+    // here, against the window's default size, the right-hand docks got squeezed to a sliver when
+    // the window then grew, their titles and axis labels overlapping.
+    defaultDockSizes_ = [this, controlsDock, pulls, partition, timeline, explainer, summary, controlsWidth] {
+        const int w = width();
+        resizeDocks({controlsDock}, {controlsWidth}, Qt::Horizontal);
+        resizeDocks({pulls, partition}, {1, 1}, Qt::Vertical);
+        resizeDocks({pulls}, {std::max(300, w * 28 / 100)}, Qt::Horizontal);
+        resizeDocks({timeline}, {std::max(200, height() / 4)}, Qt::Vertical);
+        resizeDocks({timeline, explainer, summary}, {4, 3, 4}, Qt::Horizontal);
+    };
 }
 
 void MainWindow::buildStatusBar()
@@ -145,7 +153,8 @@ void MainWindow::restoreLayout()
             size = size.boundedTo(s->availableGeometry().size());
         resize(size);
     }
-    restoreState(settings.value(kStateKey).toByteArray(), kLayoutVersion);
+    if (!restoreState(settings.value(kStateKey).toByteArray(), kLayoutVersion))
+        defaultDockSizes_(); // a first start, or a layout saved by another version
 }
 
 void MainWindow::saveLayout()

@@ -43,6 +43,7 @@ PlaybackBar::PlaybackBar(PlaybackController* controller, QWidget* parent)
     slider_ = new QSlider(Qt::Horizontal, this);
     slider_->setAccessibleName(tr("timeline"));
     slider_->setToolTip(tr("Drag to scrub through the recorded run"));
+    slider_->setMinimumWidth(100); // enough to scrub with when the docks leave the run little room
     layout->addWidget(slider_, 1);
     speed_ = new QComboBox(this);
     for (double s : {0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0})

@@ -6,6 +6,7 @@
 #include <QCheckBox>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -33,12 +34,15 @@ VarianceLabPanel::VarianceLabPanel(RunController& controller, QWidget* parent)
     reps_->setAccessibleName(tr("repetitions"));
     grid_->setToolTip(tr("Sample sizes: '10,50,200', 'log:N' or 'linear:N' (from 10 to d)"));
     grid_->setAccessibleName(tr("sample sizes"));
-    auto* estimatorRow = new QHBoxLayout;
+    // Two rows of three (uniform, importance): in one row of six the tab was 690 px wide at least,
+    // which squeezed the studio's right-hand docks to a sliver in a 1280-px window.
+    auto* estimatorRow = new QGridLayout;
     for (LabEstimator e : {LabEstimator::UniformWr, LabEstimator::UniformWor, LabEstimator::UniformWorFpc,
                            LabEstimator::IsWr, LabEstimator::IsWorHt, LabEstimator::IsWorDr}) {
         auto* box = new QCheckBox(QString::fromUtf8(toString(e).data()));
         box->setChecked(true);
-        estimatorRow->addWidget(box);
+        const int at = static_cast<int>(estimators_.size());
+        estimatorRow->addWidget(box, at / 3, at % 3);
         estimators_.emplace_back(e, box);
     }
     auto* weightRow = new QHBoxLayout;
