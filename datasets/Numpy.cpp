@@ -6,6 +6,7 @@
 #include "Numpy.h"
 
 #include "DatasetError.h"
+#include "HalfFloat.h"
 #include "NpzArchive.h"
 
 #include <algorithm>
@@ -134,28 +135,6 @@ T load(const unsigned char* p, bool swap)
     T v;
     std::memcpy(&v, bytes, sizeof v);
     return v;
-}
-
-// IEEE binary16 → binary32, exact for every value (subnormals, ±0, ±inf, NaN payloads).
-float halfToFloat(std::uint16_t h)
-{
-    const std::uint32_t sign = std::uint32_t(h & 0x8000u) << 16;
-    const std::uint32_t exponent = (h >> 10) & 0x1fu;
-    std::uint32_t mantissa = h & 0x3ffu;
-    std::uint32_t bits = sign;
-    if (exponent == 0x1f)
-        bits |= 0x7f800000u | (mantissa << 13);
-    else if (exponent != 0)
-        bits |= ((exponent + 112) << 23) | (mantissa << 13); // rebias 15 → 127
-    else if (mantissa != 0) { // mantissa · 2^-24: normalise into a float32 exponent
-        std::uint32_t e = 113;
-        while (!(mantissa & 0x400u)) {
-            mantissa <<= 1;
-            --e;
-        }
-        bits |= (e << 23) | ((mantissa & 0x3ffu) << 13);
-    }
-    return std::bit_cast<float>(bits);
 }
 
 bool needsSwap(const NpyHeader& h)

@@ -4,6 +4,8 @@
 #include "Safetensors.h"
 
 #include "DatasetError.h"
+#include "HalfFloat.h"
+#include "MappedFile.h"
 
 #include <QByteArray>
 #include <QJsonArray>
@@ -11,11 +13,6 @@
 #include <QJsonObject>
 #include <QJsonParseError>
 #include <QJsonValue>
-
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -56,56 +53,6 @@ std::string jsonText(const QJsonValue& v)
     return text.mid(1, text.size() - 2).toStdString();
 }
 
-// A whole file mapped read-only. The descriptor is closed right away; the mapping outlives it and
-// is released by the destructor, on error paths too.
-class MappedFile {
-public:
-    explicit MappedFile(const std::string& path)
-        : path_(path)
-    {
-        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK); // a FIFO must not block
-        if (fd < 0)
-            fail(path,
-                 errno == ENOENT ? "no such file"
-                                 : "cannot open the file (" + std::generic_category().message(errno) + ")");
-        struct stat st { };
-        std::string problem;
-        if (::fstat(fd, &st) != 0)
-            problem = "cannot read the file's size (" + std::generic_category().message(errno) + ")";
-        else if (S_ISDIR(st.st_mode))
-            problem = "is a directory, not a safetensors file";
-        else if (!S_ISREG(st.st_mode))
-            problem = "is not a regular file";
-        if (problem.empty() && st.st_size > 0) {
-            size_ = static_cast<std::uint64_t>(st.st_size);
-            void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
-            if (p == MAP_FAILED)
-                problem = "cannot map the file into memory (" + std::generic_category().message(errno) + ")";
-            else
-                data_ = static_cast<const unsigned char*>(p);
-        }
-        ::close(fd);
-        if (!problem.empty())
-            fail(path, problem);
-    }
-    ~MappedFile()
-    {
-        if (data_)
-            ::munmap(const_cast<unsigned char*>(data_), size_);
-    }
-    MappedFile(const MappedFile&) = delete;
-    MappedFile& operator=(const MappedFile&) = delete;
-
-    [[nodiscard]] const unsigned char* data() const { return data_; }
-    [[nodiscard]] std::uint64_t size() const { return data_ ? size_ : 0; }
-    [[nodiscard]] const std::string& path() const { return path_; }
-
-private:
-    std::string path_;
-    const unsigned char* data_ = nullptr;
-    std::uint64_t size_ = 0;
-};
-
 // Little-endian loads byte by byte: correct on any host and at any alignment (the data section
 // has none guaranteed); compilers turn them into plain loads on x86 and ARM.
 std::uint16_t le16(const unsigned char* p)
@@ -120,29 +67,6 @@ std::uint32_t le32(const unsigned char* p)
 std::uint64_t le64(const unsigned char* p)
 {
     return le32(p) | std::uint64_t{le32(p + 4)} << 32;
-}
-
-// IEEE binary16 → binary32, exact for every input: subnormals are renormalized, inf and nan keep
-// their sign and payload.
-float halfToFloat(std::uint16_t h)
-{
-    const std::uint32_t sign = std::uint32_t{h & 0x8000u} << 16;
-    const std::uint32_t exponent = (h >> 10) & 0x1fu, mantissa = h & 0x3ffu;
-    if (exponent == 0x1f) // inf, nan
-        return std::bit_cast<float>(sign | 0x7f800000u | mantissa << 13);
-    if (exponent != 0)
-        return std::bit_cast<float>(sign | (exponent + 127 - 15) << 23 | mantissa << 13);
-    if (mantissa == 0)
-        return std::bit_cast<float>(sign);
-    // A subnormal, mantissa · 2^-24: shift its leading 1 into the implicit bit.
-    const auto shift = static_cast<std::uint32_t>(std::countl_zero(mantissa) - 21);
-    return std::bit_cast<float>(sign | (127 - 15 + 1 - shift) << 23 | ((mantissa << shift) & 0x3ffu) << 13);
-}
-
-// bfloat16 is the upper half of a binary32.
-float bfloat16ToFloat(std::uint16_t h)
-{
-    return std::bit_cast<float>(std::uint32_t{h} << 16);
 }
 
 // Bytes per element of the dtypes the format defines; the sizes of tensors we cannot convert are
@@ -351,7 +275,7 @@ Checkpoint loadCheckpoint(const std::string& path)
 {
     Checkpoint out;
     if (!isIndexPath(path)) {
-        const MappedFile file(path);
+        const MappedFile file(path, "safetensors");
         out.entries = parseHeader(file, &out.metadata);
     } else {
         const QJsonObject index = readIndex(path);
@@ -383,7 +307,7 @@ Checkpoint loadCheckpoint(const std::string& path)
                 fail(path,
                      "shard " + inQuotes(shard) + " (holding tensor " + inQuotes(tensors.front())
                          + ") is missing: no such file " + shardPath);
-            const MappedFile file(shardPath);
+            const MappedFile file(shardPath, "safetensors");
             std::vector<Entry> entries = parseHeader(file, &shardMetadata);
             for (const auto& tensor : tensors) {
                 auto found = std::find_if(entries.begin(), entries.end(),
@@ -472,7 +396,7 @@ void requireConvertible(const TensorInfo& t)
 void readValues(const Entry& e, float* out, std::int64_t rows, std::int64_t cols)
 {
     requireConvertible(e.info);
-    const MappedFile file(e.info.file);
+    const MappedFile file(e.info.file, "safetensors");
     // The file may have changed since its header was validated; check again before reading.
     if (file.size() < e.dataStart || file.size() - e.dataStart < e.end)
         fail(e.info.file,
