@@ -36,7 +36,8 @@ namespace ada {
 namespace {
 const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
-constexpr int kLayoutVersion = 3; // bump when the docks change so an old saved state is ignored
+constexpr int kLayoutVersion
+    = 4; // bump when the docks change so an old saved state is ignored (4: new first-start sizes)
 
 QGroupBox* group(const QString& title, QWidget* content)
 {
