@@ -6,6 +6,8 @@
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
+#include <algorithm>
+
 namespace ada {
 
 QColor PlotStyle::phase(Phase p)
@@ -49,6 +51,17 @@ void applyPlotStyle(QCustomPlot* plot)
     plot->legend->setBrush(QColor(255, 255, 255, 210));
     plot->legend->setBorderPen(QPen(QColor(200, 200, 200)));
     plot->setMinimumSize(160, 120);
+    // Fewer ticks on a narrow or short axis rect (a plot in a narrow dock), so that the tick labels
+    // do not run into each other; QCustomPlot's default of about five is kept where there is room.
+    // Before each replot the rects have the previous layout's size, which the replot then keeps.
+    QObject::connect(plot, &QCustomPlot::beforeReplot, plot, [plot] {
+        for (QCPAxisRect* rect : plot->axisRects())
+            for (QCPAxis* axis : rect->axes()) {
+                const int room
+                    = axis->orientation() == Qt::Horizontal ? rect->width() / 70 : rect->height() / 35;
+                axis->ticker()->setTickCount(std::clamp(room, 2, 5));
+            }
+    });
 }
 
 namespace {
