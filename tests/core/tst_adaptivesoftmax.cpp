@@ -64,6 +64,34 @@ double clopperPearsonUpper(int failures, int trials)
     return hi;
 }
 
+// The estimates and depths when the partition's second stage starts (its second PhaseStarted) and
+// when the run is done.
+class PartitionObserver final : public RunObserver {
+public:
+    std::vector<double> stageEstimates, finalEstimates;
+    std::vector<std::int64_t> stageDepths, finalDepths;
+    bool onEvent(const RunEvent& e) override
+    {
+        if (e.kind == EventKind::PhaseStarted && e.phase == Phase::Partition && ++partitionStarts == 2) {
+            stageEstimates.assign(e.estimates.begin(), e.estimates.end());
+            stageDepths.assign(e.depths.begin(), e.depths.end());
+        }
+        if (e.phase == Phase::Done) {
+            finalEstimates.assign(e.estimates.begin(), e.estimates.end());
+            finalDepths.assign(e.depths.begin(), e.depths.end());
+        }
+        return true;
+    }
+
+private:
+    int partitionStarts = 0;
+};
+
+bool sameBits(double a, double b)
+{
+    return std::memcmp(&a, &b, sizeof a) == 0;
+}
+
 class CountingObserver final : public RunObserver {
 public:
     int events = 0;
@@ -92,6 +120,7 @@ private slots:
     void observerSeesConsistentTraceAndCanStop();
     void badInputsAreRefused();
     void excludedArmsAreAbsent();
+    void partitionIsTheLogSumExpOfTheFinalEstimates();
 };
 
 void TestAdaptiveSoftmax::referencePullCounts_data()
@@ -403,6 +432,38 @@ void TestAdaptiveSoftmax::excludedArmsAreAbsent()
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
                              (void)runAdaptiveSoftmax(PreparedHead(ds.head, c), ds.queries.row(0).transpose(),
                                                       c, nullptr, outOfRange));
+}
+
+void TestAdaptiveSoftmax::partitionIsTheLogSumExpOfTheFinalEstimates()
+{
+    // log Ŝ is log Σ exp μ̂ over the final estimates, bit for bit, whether or not the second stage
+    // pulled the arm with the largest estimate (LogPartition.cpp then cannot reuse the largest taken
+    // before the stage), and the unobserved run agrees. An exact winner is never pulled again; a
+    // sampled one is, under a large φ_ℓ (measured: in each of these 20 queries).
+    const Dataset ds = synthetic(SyntheticFamily::Noisy, 200, 1000, 20, 21);
+    int leaderPulled = 0, leaderKept = 0;
+    for (const bool exactWinner : {true, false}) {
+        Config c = Config::forPreset(Preset::Paper);
+        c.exactWinner = exactWinner;
+        c.fudge.logNorm = exactWinner ? 1.0 : 100.0;
+        for (int q = 0; q < ds.queries.rows(); ++q) {
+            const auto x = ds.queries.row(q).transpose();
+            PartitionObserver observer;
+            const Result observed = runAdaptiveSoftmax(ds.head, x, c, &observer);
+            QVERIFY(!observer.stageEstimates.empty() && !observer.finalEstimates.empty());
+            const Eigen::VectorXd finalMu = Eigen::Map<const Eigen::VectorXd>(
+                observer.finalEstimates.data(), Eigen::Index(observer.finalEstimates.size()));
+            QVERIFY2(sameBits(observed.logPartition, logSumExp(finalMu)), qPrintable(QString::number(q)));
+            const Result plain = runAdaptiveSoftmax(ds.head, x, c);
+            QVERIFY(sameBits(plain.logPartition, observed.logPartition));
+            const auto leader
+                = std::size_t(std::max_element(observer.stageEstimates.begin(), observer.stageEstimates.end())
+                              - observer.stageEstimates.begin());
+            (observer.finalDepths[leader] != observer.stageDepths[leader] ? leaderPulled : leaderKept)++;
+        }
+    }
+    QVERIFY(leaderPulled > 0);
+    QVERIFY(leaderKept > 0);
 }
 
 #include "tst_adaptivesoftmax.moc"

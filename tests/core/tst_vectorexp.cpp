@@ -90,13 +90,37 @@ void TestVectorExp::specialValues()
          {709.782712893384, 709.7827128933841, 1000.0, -708.3964185322641, -745.1332191019411,
           -745.1332191019412, -1000.0, std::numeric_limits<double>::denorm_min(), 1e-300})
         QVERIFY2(sameBits(expKernel(x), std::exp(x)), qPrintable(QString::number(x, 'g', 17)));
+    // The same values through the SIMD loops, whose lanes clamp and shift them together.
+    std::vector<double> v = {0.0,
+                             -0.0,
+                             inf,
+                             -inf,
+                             std::numeric_limits<double>::quiet_NaN(),
+                             709.782712893384,
+                             709.7827128933841,
+                             1000.0,
+                             -708.3964185322641,
+                             -745.1332191019411,
+                             -745.1332191019412,
+                             -1000.0,
+                             std::numeric_limits<double>::denorm_min(),
+                             1e-300,
+                             710.0,
+                             -746.0};
+    v.insert(v.end(), v.begin(), v.end()); // 32 values: two lockstep calls
+    std::vector<double> lanes = v;
+    expShiftedInPlace(lanes.data(), lanes.size(), 0.0);
+    for (std::size_t i = 0; i < v.size(); ++i)
+        QVERIFY2(sameBits(lanes[i], expKernel(v[i])), qPrintable(QString::number(v[i], 'g', 17)));
 }
 
 void TestVectorExp::vectorLoopsGiveTheScalarBits()
 {
     // Every length around the SIMD widths and the sum's block of 256, so that each tail is taken.
     const std::vector<double> all = arguments();
-    for (const std::size_t n : {0, 1, 2, 3, 4, 5, 7, 8, 9, 255, 256, 257, 259, 1000, 4099}) {
+    // The lockstep of 16 values (VectorExp.cpp) too.
+    for (const std::size_t n :
+         {0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33, 255, 256, 257, 259, 1000, 4099}) {
         const double shift = n % 2 ? 3.25 : -1.5;
         std::vector<double> v(all.begin(), all.begin() + std::ptrdiff_t(n));
         for (double& x : v)
