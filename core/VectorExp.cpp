@@ -22,12 +22,18 @@ ADA_AVX2_CLONES void expShiftedInPlace(double* v, std::size_t n, double shift)
         expShiftedKernel<1>(v + i, v + i, shift);
 }
 
-ADA_AVX2_CLONES double sumExpShifted(const double* v, std::size_t n, double shift)
+ADA_AVX2_CLONES void addExpShifted(const double* v, std::size_t n, double shift, double (&partial)[4],
+                                   std::size_t phase)
 {
-    // The exponentials of a block in SIMD lanes, then the block added into the four partial sums.
+    // The exponentials of a block in SIMD lanes, then the block added into the four partial sums,
+    // held in the order this call's entries meet them: entry i goes to s_(i mod 4).
     constexpr std::size_t kBlock = 256;
     double block[kBlock];
-    double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+    double& r0 = partial[phase % 4];
+    double& r1 = partial[(phase + 1) % 4];
+    double& r2 = partial[(phase + 2) % 4];
+    double& r3 = partial[(phase + 3) % 4];
+    double s0 = r0, s1 = r1, s2 = r2, s3 = r3;
     for (std::size_t from = 0; from < n; from += kBlock) {
         const std::size_t size = std::min(kBlock, n - from);
         std::size_t j = 0;
@@ -49,7 +55,17 @@ ADA_AVX2_CLONES double sumExpShifted(const double* v, std::size_t n, double shif
         if (j < size)
             s2 += block[j];
     }
-    return (s0 + s1) + (s2 + s3);
+    r0 = s0;
+    r1 = s1;
+    r2 = s2;
+    r3 = s3;
+}
+
+double sumExpShifted(const double* v, std::size_t n, double shift)
+{
+    double partial[4] = {0.0, 0.0, 0.0, 0.0};
+    addExpShifted(v, n, shift, partial, 0);
+    return (partial[0] + partial[1]) + (partial[2] + partial[3]);
 }
 
 } // namespace ada

@@ -82,4 +82,9 @@ void expShiftedInPlace(double* v, std::size_t n, double shift);
 // SIMD width.
 [[nodiscard]] double sumExpShifted(const double* v, std::size_t n, double shift);
 
+// Adds exp(v[i] − shift) for i < n into partial[(phase + i) mod 4], in ascending i: sumExpShifted's
+// partial sums continued across several arrays, as for a sum over the runs of an index set whose
+// entries, counted from the set's start, go to sum (position mod 4).
+void addExpShifted(const double* v, std::size_t n, double shift, double (&partial)[4], std::size_t phase);
+
 } // namespace ada
