@@ -150,23 +150,25 @@ namespace {
 // range; duplicates are harmless.
 std::vector<int> candidateArms(int n, std::span<const int> excluded)
 {
-    std::vector<int> all;
-    if (excluded.empty()) { // the common case, without a mask pass
-        all.resize(static_cast<std::size_t>(n));
-        std::iota(all.begin(), all.end(), 0);
-        return all;
-    }
-    std::vector<std::uint8_t> out(static_cast<std::size_t>(n), 0);
-    for (int e : excluded) {
+    // The arms between the excluded ones (sorted, duplicates allowed), in ascending order: a masked
+    // query excludes a few arms (an analogy its three words), so the candidates are a few stretches
+    // of consecutive arms, written without a per-arm test.
+    std::vector<int> skip(excluded.begin(), excluded.end());
+    for (int e : skip)
         if (e < 0 || e >= n)
             throw std::invalid_argument("excluded arm " + std::to_string(e)
                                         + " is not a row of the head (0 … " + std::to_string(n - 1) + ")");
-        out[static_cast<std::size_t>(e)] = 1;
+    std::sort(skip.begin(), skip.end());
+    skip.erase(std::unique(skip.begin(), skip.end()), skip.end());
+    std::vector<int> all(static_cast<std::size_t>(n) - skip.size());
+    auto out = all.begin();
+    int from = 0;
+    for (int e : skip) {
+        std::iota(out, out + (e - from), from);
+        out += e - from;
+        from = e + 1;
     }
-    all.reserve(static_cast<std::size_t>(n));
-    for (int i = 0; i < n; ++i)
-        if (!out[static_cast<std::size_t>(i)])
-            all.push_back(i);
+    std::iota(out, all.end(), from);
     return all;
 }
 
