@@ -205,7 +205,7 @@ Result runPhases(const PreparedHead& prepared, const Eigen::Ref<const Eigen::Vec
         for (int i : all)
             ctx.survivors[static_cast<std::size_t>(i)] = 1;
     }
-    ctx.candidates = std::move(all);
+    ctx.setCandidates(std::move(all));
     const std::vector<int>& candidates = ctx.candidates;
 
     Result result;

@@ -1,6 +1,7 @@
 #include "BestArms.h"
 
 #include "CpuDispatch.h"
+#include "VectorExp.h"
 
 #include <algorithm>
 #include <cmath>
@@ -10,6 +11,19 @@
 #include <span>
 
 namespace ada {
+
+std::vector<ArmRun> runsOf(const std::vector<int>& arms)
+{
+    std::vector<ArmRun> runs;
+    for (std::size_t a = 0; a < arms.size();) {
+        std::size_t b = a + 1;
+        while (b < arms.size() && arms[b] == arms[b - 1] + 1)
+            ++b;
+        runs.push_back({a, static_cast<std::size_t>(arms[a]), b - a});
+        a = b;
+    }
+    return runs;
+}
 
 bool RunContext::notify(EventKind kind)
 {
@@ -49,26 +63,100 @@ ADA_AVX2_CLONES void gatherRound(const double* mu, const double* var, const int*
         roundWidth[u] = std::sqrt(twoFudge * roundWidth[u] * L);
 }
 
-// The first index of the largest estimate: the largest value in SIMD lanes (four chains of max,
-// which is exact), then the first entry equal to it. This is the one-pass scan's answer (keep the
-// first u with mu[u] > best, from best = mu[0]), whose compare-and-select chain waited on itself at
-// every entry (0.1 ms of GloVe's first round). A NaN is never the largest, unless it comes first
-// (the scan then keeps index 0), as is index 0 when no entry exceeds −∞.
-ADA_AVX2_CLONES std::size_t leaderOf(const double* mu, std::size_t count)
+// The first index of the largest estimate: the largest value (in SIMD lanes), then the first entry
+// equal to it. This is the one-pass scan's answer (keep the first u with mu[u] > best, from best =
+// mu[0]), whose compare-and-select chain waited on itself at every entry (0.1 ms of GloVe's first
+// round). A NaN is never the largest, unless it comes first (the scan then keeps index 0), as is
+// index 0 when no entry exceeds −∞.
+std::size_t leaderOf(const double* mu, std::size_t count)
 {
-    constexpr double kNone = -std::numeric_limits<double>::infinity();
-    double m[4] = {kNone, kNone, kNone, kNone};
-    std::size_t u = 0;
-    for (; u + 4 <= count; u += 4)
-        for (std::size_t c = 0; c < 4; ++c)
-            m[c] = std::max(m[c], mu[u + c]);
-    for (std::size_t c = 0; u < count; ++u, ++c)
-        m[c] = std::max(m[c], mu[u]);
-    const double best = std::max(std::max(m[0], m[1]), std::max(m[2], m[3]));
-    if (std::isnan(mu[0]) || best == kNone)
+    const double best = largestOf(mu, count);
+    if (std::isnan(mu[0]) || best == -std::numeric_limits<double>::infinity())
         return 0;
     return static_cast<std::size_t>(std::find(mu, mu + count, best) - mu);
 }
+
+// The k-th largest of `lower` (reordered).
+double kthLargest(std::vector<double>& lower, int k)
+{
+    std::nth_element(lower.begin(), lower.begin() + (k - 1), lower.end(), std::greater<>());
+    return lower[static_cast<std::size_t>(k - 1)];
+}
+
+ADA_AVX2_CLONES void halfWidthsOf(const double* var, std::size_t count, double twoFudge, double L,
+                                  double* out)
+{
+    for (std::size_t a = 0; a < count; ++a)
+        out[a] = std::sqrt(twoFudge * var[a] * L);
+}
+
+// Candidates in at most this many runs take the direct first round (an unmasked query: one run; an
+// analogy: four); many short runs would cost more calls than the copies save.
+constexpr std::size_t kDirectRuns = 64;
+
+// A round over contenders that are runs of consecutive arms, straight from the engine's arrays: the
+// same leader, bounds and survivors as the gathered round (gatherRound's expression for each
+// half-width, bit for bit), without the copies.
+struct DirectRound {
+    const double* mu;
+    const double* var;
+    const std::vector<ArmRun>& runs;
+    double twoFudge;
+    double L;
+
+    // leaderOf over the runs as one array: its largest value, then the first position holding it.
+    [[nodiscard]] std::size_t leader() const
+    {
+        double best = -std::numeric_limits<double>::infinity();
+        for (const ArmRun& run : runs)
+            best = std::max(best, largestOf(mu + run.first, run.length));
+        const double first = mu[runs.front().first];
+        if (std::isnan(first) || best == -std::numeric_limits<double>::infinity())
+            return 0;
+        for (const ArmRun& run : runs) {
+            const double* end = mu + run.first + run.length;
+            const double* at = std::find(mu + run.first, end, best);
+            if (at != end)
+                return run.at + static_cast<std::size_t>(at - (mu + run.first));
+        }
+        return 0; // not reached: `best` is one of the values
+    }
+    [[nodiscard]] double lowerBound(int arm) const
+    {
+        const auto a = static_cast<std::size_t>(arm);
+        return mu[a] - std::sqrt(twoFudge * var[a] * L);
+    }
+    [[nodiscard]] double kthLowerBound(std::size_t count, int k) const
+    {
+        std::vector<double> lower(count);
+        for (const ArmRun& run : runs) {
+            halfWidthsOf(var + run.first, run.length, twoFudge, L, lower.data() + run.at);
+            for (std::size_t j = 0; j < run.length; ++j)
+                lower[run.at + j] = mu[run.first + j] - lower[run.at + j];
+        }
+        return kthLargest(lower, k);
+    }
+    // Writes the arms whose upper bound reaches `bar` to `kept`; returns their count. The half-widths
+    // of a block in SIMD lanes, then its survivors without a branch on each arm's fate.
+    std::size_t survivors(double bar, int* kept) const
+    {
+        constexpr std::size_t kBlock = 256;
+        double width[kBlock];
+        std::size_t count = 0;
+        for (const ArmRun& run : runs) {
+            for (std::size_t from = 0; from < run.length; from += kBlock) {
+                const std::size_t size = std::min(kBlock, run.length - from);
+                const std::size_t first = run.first + from;
+                halfWidthsOf(var + first, size, twoFudge, L, width);
+                for (std::size_t j = 0; j < size; ++j) {
+                    kept[count] = static_cast<int>(first + j);
+                    count += mu[first + j] + width[j] >= bar ? 1 : 0;
+                }
+            }
+        }
+        return count;
+    }
+};
 
 // The k arms of `set` with the largest estimates, best first; ties by lower index (deterministic).
 std::vector<int> bestOf(std::span<const int> set, const std::vector<double>& mu, int k)
@@ -109,6 +197,7 @@ std::vector<int> identifyTopK(RunContext& ctx, double deltaBestArms, int k, doub
     // and reported.
     bool pulledNothing = false;
     double largestActive = 0.0; // valid while pulledNothing
+    bool firstRound = true;
     const auto& depths = engine.depths();
     for (;;) {
         ++ctx.round;
@@ -129,49 +218,59 @@ std::vector<int> identifyTopK(RunContext& ctx, double deltaBestArms, int k, doub
             return {};
         pulledNothing = engine.totalPulls() == pullsBefore;
 
-        // The round works on copies of the contenders' estimates and half-widths in contender
-        // order: one gathering pass, then passes over contiguous arrays (the square roots in SIMD
-        // lanes). Only an observer reads the per-arm half-widths and survivors, so an unobserved
-        // run does not scatter them back.
         const auto& mu = engine.estimates();
         const auto& var = engine.variances();
         const std::size_t count = contenders.size();
-        roundMu.resize(count);
-        roundWidth.resize(count);
-        gatherRound(mu.data(), var.data(), contenders.data(), count, 2.0 * fudge, L, roundMu.data(),
-                    roundWidth.data());
-        const std::size_t leading = leaderOf(roundMu.data(), count);
-        const int leader = contenders[leading];
-        ctx.leader = leader;
         const bool observed = ctx.observer != nullptr;
-        if (observed)
-            for (std::size_t u = 0; u < count; ++u)
-                ctx.halfWidths[static_cast<std::size_t>(contenders[u])] = roundWidth[u];
-
-        // Keep i iff its upper bound reaches the k-th largest lower bound among contenders: no arm
-        // whose UCB is below k lower bounds can be in the top k. For k = 1 this is the reference's
-        // rule (UCB_i ≥ LCB of the leader); the reference uses the leader for every k (§12 I-9).
-        double bar = 0.0;
-        if (k == 1 || ctx.config.referenceQuirks()) {
-            bar = roundMu[leading] - roundWidth[leading];
-        } else {
-            std::vector<double> lower(count);
-            for (std::size_t u = 0; u < count; ++u)
-                lower[u] = roundMu[u] - roundWidth[u];
-            std::nth_element(lower.begin(), lower.begin() + (k - 1), lower.end(), std::greater<>());
-            bar = lower[static_cast<std::size_t>(k - 1)];
-        }
-        // Without a branch on each arm's (unpredictable) fate.
+        const bool kthLower = k > 1 && !ctx.config.referenceQuirks(); // the bar's rule, below
         kept.resize(count);
         std::size_t keptCount = 0;
-        for (std::size_t u = 0; u < count; ++u) {
-            kept[keptCount] = contenders[u];
-            keptCount += roundMu[u] + roundWidth[u] >= bar ? 1 : 0;
+        std::size_t leading = 0; // the first contender with the largest estimate
+        if (firstRound && !observed && ctx.candidateRuns.size() <= kDirectRuns) {
+            // The first round's contenders are the candidates, a few runs of consecutive arms: the
+            // round reads the engine's arrays in place, where a gathered copy would cost two more
+            // passes over n arms (GloVe: 0.4 ms per query).
+            const DirectRound round{mu.data(), var.data(), ctx.candidateRuns, 2.0 * fudge, L};
+            leading = round.leader();
+            const double bar
+                = kthLower ? round.kthLowerBound(count, k) : round.lowerBound(contenders[leading]);
+            keptCount = round.survivors(bar, kept.data());
+        } else {
+            // The round works on copies of the contenders' estimates and half-widths in contender
+            // order: one gathering pass, then passes over contiguous arrays (the square roots in SIMD
+            // lanes). Only an observer reads the per-arm half-widths and survivors, so an unobserved
+            // run does not scatter them back.
+            roundMu.resize(count);
+            roundWidth.resize(count);
+            gatherRound(mu.data(), var.data(), contenders.data(), count, 2.0 * fudge, L, roundMu.data(),
+                        roundWidth.data());
+            leading = leaderOf(roundMu.data(), count);
+            if (observed)
+                for (std::size_t u = 0; u < count; ++u)
+                    ctx.halfWidths[static_cast<std::size_t>(contenders[u])] = roundWidth[u];
+            // Keep i iff its upper bound reaches the k-th largest lower bound among contenders: no
+            // arm whose UCB is below k lower bounds can be in the top k. For k = 1 this is the
+            // reference's rule (UCB_i ≥ LCB of the leader); the reference uses the leader for every
+            // k (§12 I-9).
+            double bar = roundMu[leading] - roundWidth[leading];
+            if (kthLower) {
+                std::vector<double> lower(count);
+                for (std::size_t u = 0; u < count; ++u)
+                    lower[u] = roundMu[u] - roundWidth[u];
+                bar = kthLargest(lower, k);
+            }
+            // Without a branch on each arm's (unpredictable) fate.
+            for (std::size_t u = 0; u < count; ++u) {
+                kept[keptCount] = contenders[u];
+                keptCount += roundMu[u] + roundWidth[u] >= bar ? 1 : 0;
+            }
+            if (observed)
+                for (std::size_t u = 0; u < count; ++u)
+                    if (!(roundMu[u] + roundWidth[u] >= bar))
+                        ctx.survivors[static_cast<std::size_t>(contenders[u])] = 0;
         }
-        if (observed)
-            for (std::size_t u = 0; u < count; ++u)
-                if (!(roundMu[u] + roundWidth[u] >= bar))
-                    ctx.survivors[static_cast<std::size_t>(contenders[u])] = 0;
+        firstRound = false;
+        ctx.leader = contenders[leading];
         kept.resize(keptCount);
         if (!ctx.notify(EventKind::Round))
             return {};

@@ -5,9 +5,23 @@
 #include "ArmEngine.h"
 #include "RunObserver.h"
 
+#include <utility>
 #include <vector>
 
 namespace ada {
+
+// A stretch of consecutive candidate arms: candidates[at + j] = first + j for j < length. An
+// unmasked query's candidates are one run, a masked one's a few (GloVe's analogies exclude their three
+// words), so that the passes over all candidates read the engine's arrays contiguously, in SIMD
+// lanes, instead of gathering through the candidate list.
+struct ArmRun {
+    std::size_t at = 0;     // the run's first position among the candidates
+    std::size_t first = 0;  // its first arm
+    std::size_t length = 0; // its number of arms
+};
+
+// The maximal runs of `arms` (ascending and distinct).
+[[nodiscard]] std::vector<ArmRun> runsOf(const std::vector<int>& arms);
 
 // State of one run that every phase reads and the observer sees.
 struct RunContext {
@@ -23,7 +37,8 @@ struct RunContext {
     RunObserver* observer = nullptr; // null: no events are built at all
     Phase phase = Phase::Warmup;
     int round = 0;
-    std::vector<int> candidates; // arms not excluded for this query, ascending
+    std::vector<int> candidates;       // arms not excluded for this query, ascending (setCandidates)
+    std::vector<ArmRun> candidateRuns; // the same as runs of consecutive arms
     // For the observer only (left empty in an unobserved run, which never reads them):
     std::vector<std::uint8_t> survivors; // 1 while a top-k contender
     std::vector<double> halfWidths;      // elimination CIs (filled during elimination)
@@ -31,6 +46,12 @@ struct RunContext {
     int leader = -1;
     double logPartition = 0.0;
     bool stopped = false;
+
+    void setCandidates(std::vector<int> arms)
+    {
+        candidates = std::move(arms);
+        candidateRuns = runsOf(candidates);
+    }
 
     // Sends one event; returns false (and remembers it) if the observer asked to stop.
     bool notify(EventKind kind);

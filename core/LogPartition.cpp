@@ -25,29 +25,6 @@ struct Largest {
     double estimate = 0.0; // the largest μ̂_a
 };
 
-// `all` (ascending and distinct) as maximal runs of consecutive arms, so that every pass reads the
-// engine's arrays contiguously, in SIMD lanes: an unmasked query is one run, a masked one a few
-// (GloVe's analogies exclude their three words; gathering the other 341 476 through `all` cost about
-// 0.4 ms per query).
-struct Run {
-    std::size_t at = 0;     // the run's first position in `all`
-    std::size_t first = 0;  // its first arm: all[at + j] = first + j
-    std::size_t length = 0; // its number of arms
-};
-
-std::vector<Run> runsOf(const std::vector<int>& all)
-{
-    std::vector<Run> runs;
-    for (std::size_t a = 0; a < all.size();) {
-        std::size_t b = a + 1;
-        while (b < all.size() && all[b] == all[b - 1] + 1)
-            ++b;
-        runs.push_back({a, static_cast<std::size_t>(all[a]), b - a});
-        a = b;
-    }
-    return runs;
-}
-
 // Pass 1: out_a = μ̂_a − √(c·v_a) for a < count, and the largest of them and of the μ̂_a (−∞ for
 // none). Each maximum runs in four chains, entry a into chain a mod 4, combined as
 // max(max(m0, m1), max(m2, m3)): max is exact, so this is the one-chain value (up to the sign of a
@@ -169,7 +146,7 @@ void collectPulled(const ArmEngine& engine, double fudge, std::size_t first, std
 // exponential per arm instead of three. An arm whose e_i underflows to 0 (α below 1e-308 of the
 // largest) gets target ∞, as it would from the exponential form; a non-finite largest log α (every
 // variance ∞) keeps that form.
-SecondStage secondStage(const ArmEngine& engine, const std::vector<Run>& runs, std::size_t count,
+SecondStage secondStage(const ArmEngine& engine, const std::vector<ArmRun>& runs, std::size_t count,
                         const PartitionParameters& params, double logTerm)
 {
     const auto& mu = engine.estimates();
@@ -180,7 +157,7 @@ SecondStage secondStage(const ArmEngine& engine, const std::vector<Run>& runs, s
     constexpr double kNone = -std::numeric_limits<double>::infinity();
     double top = kNone;
     stage.largestEstimate = kNone;
-    for (const Run& run : runs) {
+    for (const ArmRun& run : runs) {
         const Largest largest = lowerLogWeights(mu.data() + run.first, var.data() + run.first, run.length,
                                                 2.0 * logTerm * params.fudge, v + run.at);
         top = std::max(top, largest.logAlpha);
@@ -193,7 +170,7 @@ SecondStage secondStage(const ArmEngine& engine, const std::vector<Run>& runs, s
         const double logC = logScale + 2.0 * (0.5 * top) - top;
         for (std::size_t a = 0; a < count; ++a)
             v[a] = std::exp(std::min(0.5 * top - logC - 0.5 * v[a], top - logD - v[a]));
-        for (const Run& run : runs)
+        for (const ArmRun& run : runs)
             collectPulled(engine, params.fudge, run.first, run.length, v + run.at, stage);
         return stage;
     }
@@ -207,7 +184,7 @@ SecondStage secondStage(const ArmEngine& engine, const std::vector<Run>& runs, s
     const double kGamma = std::exp(lseGamma - logC - 0.5 * top);
     const double kAlpha = std::exp(lseAlpha - logD - top);
     // Pass 3: the targets block by block, and each block's pulled arms while it is in L1.
-    for (const Run& run : runs) {
+    for (const ArmRun& run : runs) {
         for (std::size_t from = 0; from < run.length; from += kBlock) {
             const std::size_t size = std::min(kBlock, run.length - from);
             double* targets = v + run.at + from;
@@ -218,36 +195,22 @@ SecondStage secondStage(const ArmEngine& engine, const std::vector<Run>& runs, s
     return stage;
 }
 
-// The largest entry (−∞ for none), in four chains as pass 1 takes its maxima.
-double largestOf(const double* v, std::size_t count)
-{
-    constexpr double kNone = -std::numeric_limits<double>::infinity();
-    double m[4] = {kNone, kNone, kNone, kNone};
-    std::size_t a = 0;
-    for (; a + 4 <= count; a += 4)
-        for (std::size_t u = 0; u < 4; ++u)
-            m[u] = std::max(m[u], v[a + u]);
-    for (std::size_t u = 0; a < count; ++a, ++u)
-        m[u] = std::max(m[u], v[a]);
-    return std::max(std::max(m[0], m[1]), std::max(m[2], m[3]));
-}
-
 // log Σ exp over the entries of `v` in `runs`: the shift is their largest (−∞ for none; NaN
 // skipped), or `largest` where the caller knows it. Entry a of the runs (counted from the first run's
 // start) goes to partial sum a mod 4, as sumExpShifted adds the entries of one array.
-double logSumExpOf(const std::vector<double>& v, const std::vector<Run>& runs,
+double logSumExpOf(const std::vector<double>& v, const std::vector<ArmRun>& runs,
                    std::optional<double> largest = std::nullopt)
 {
     double m = -std::numeric_limits<double>::infinity();
     if (largest)
         m = *largest;
     else
-        for (const Run& run : runs)
+        for (const ArmRun& run : runs)
             m = std::max(m, largestOf(v.data() + run.first, run.length));
     if (!std::isfinite(m))
         return m;
     double partial[4] = {0.0, 0.0, 0.0, 0.0};
-    for (const Run& run : runs)
+    for (const ArmRun& run : runs)
         addExpShifted(v.data() + run.first, run.length, m, partial, run.at % 4);
     return m + std::log((partial[0] + partial[1]) + (partial[2] + partial[3]));
 }
@@ -264,7 +227,7 @@ double estimateLogPartition(RunContext& ctx, const PartitionParameters& params)
     ArmEngine& engine = ctx.engine;
     // S sums over the query's candidate arms; excluded arms (a masked query) are absent.
     const std::vector<int>& all = ctx.candidates;
-    const std::vector<Run> runs = runsOf(all);
+    const std::vector<ArmRun>& runs = ctx.candidateRuns;
     const int n = static_cast<int>(all.size());
     auto onBatch = [&] {
         if (ctx.observer) // the running estimate is only for the picture: skip it when unobserved

@@ -3,6 +3,7 @@
 #include "CpuDispatch.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace ada {
 
@@ -11,6 +12,19 @@ namespace ada {
 
 namespace {
 constexpr std::size_t kLockstep = 16; // values per kernel call (see expShiftedKernel; 8 and 12 are slower)
+}
+
+ADA_AVX2_CLONES double largestOf(const double* v, std::size_t n)
+{
+    constexpr double kNone = -std::numeric_limits<double>::infinity();
+    double m[4] = {kNone, kNone, kNone, kNone};
+    std::size_t i = 0;
+    for (; i + 4 <= n; i += 4)
+        for (std::size_t c = 0; c < 4; ++c)
+            m[c] = std::max(m[c], v[i + c]);
+    for (std::size_t c = 0; i < n; ++i, ++c)
+        m[c] = std::max(m[c], v[i]);
+    return std::max(std::max(m[0], m[1]), std::max(m[2], m[3]));
 }
 
 ADA_AVX2_CLONES void expShiftedInPlace(double* v, std::size_t n, double shift)

@@ -74,6 +74,11 @@ inline double expKernel(double x)
     return y;
 }
 
+// The largest of v[0 … n − 1] (−∞ for none; a NaN is skipped), in four chains (entry i into chain
+// i mod 4) that run in SIMD lanes: max is exact, so this is the one-chain value (up to the sign of
+// a zero maximum). The shift of a log-sum-exp, and the leader of an elimination round.
+[[nodiscard]] double largestOf(const double* v, std::size_t n);
+
 // v[i] = exp(v[i] − shift) for i < n.
 void expShiftedInPlace(double* v, std::size_t n, double shift);
 

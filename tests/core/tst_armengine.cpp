@@ -185,7 +185,7 @@ void TestArmEngine::firstStageIsDoneAfterWarmupAndDeepPulls()
                     engine.markPulls();
                     const std::vector<std::int64_t> warmDepths = engine.depths();
                     RunContext ctx{engine, c, nullptr};
-                    ctx.candidates = all;
+                    ctx.setCandidates(all);
                     const std::vector<int> top = identifyTopK(ctx, c.delta / 2.0, 1, c.fudge.bestArms);
                     QCOMPARE(int(top.size()), 1);
                     const std::int64_t shallowest = engine.shallowestPullSinceMark();
