@@ -197,7 +197,21 @@ Result runPhases(const PreparedHead& prepared, const Eigen::Ref<const Eigen::Vec
     Rng rng(config.seed);
     SamplingPlan plan = makeSamplingPlan(prepared, x, config, rng, prepared.kernels() == PullKernels::Fast);
     const int D = plan.effectiveDim;
-    ArmEngine engine(prepared, std::move(xBeta), std::move(plan), config);
+    // Warm-up (§6.1 step 3): every arm to V0, batched, capped at ⌊c_init·D⌋. The cap is clamped to
+    // at least min(D, 16) so that sparse queries get finite variances (§12 I-16); the reference is not.
+    std::int64_t cap = static_cast<std::int64_t>(std::floor(config.warmupCap * D));
+    if (!config.referenceQuirks())
+        cap = std::max<std::int64_t>(cap, std::min(D, 16));
+    // The reference's tuning checks best_arms after a fresh set_query, without the warm-up (§7).
+    const bool skipWarmup = identificationOnly && config.referenceQuirks();
+    // The warm-up's first step pulls every candidate (each starts at v = ∞, active under any φ > 0)
+    // to min(16, cap): pullFresh takes it from the engine's initial state without writing that state
+    // first, where the engine can (ArmEngine::InitialState). Only an observer reads the arms before.
+    const std::int64_t firstWarmupDepth = std::min<std::int64_t>(16, cap);
+    const bool deferrable = !observer && !skipWarmup && firstWarmupDepth > 0 && config.fudge.logNorm > 0.0;
+    ArmEngine engine(prepared, std::move(xBeta), std::move(plan), config,
+                     deferrable ? ArmEngine::InitialState::Deferred : ArmEngine::InitialState::Set);
+    const bool freshWarmup = engine.awaitsPullFresh();
     engine.setSkipUnreadEstimates(observer == nullptr && prepared.kernels() == PullKernels::Fast);
     RunContext ctx{engine, config, observer};
     if (observer) { // the per-arm survivors, half-widths and targets are for an observer only
@@ -216,7 +230,7 @@ Result runPhases(const PreparedHead& prepared, const Eigen::Ref<const Eigen::Vec
     auto onBatch = [&] { return ctx.notify(EventKind::PullBatch); };
     auto finishCancelled = [&] {
         result.cancelled = true;
-        result.pullsPerArm = engine.depths();
+        result.pullsPerArm.assign(engine.depths().begin(), engine.depths().end());
         result.totalPulls = engine.totalPulls();
         result.bytesRead = engine.bytesRead();
         if (observer)
@@ -231,11 +245,6 @@ Result runPhases(const PreparedHead& prepared, const Eigen::Ref<const Eigen::Vec
         bytesMark = engine.bytesRead();
     };
 
-    // Warm-up (§6.1 step 3): every arm to V0, batched, capped at ⌊c_init·D⌋. The cap is clamped to
-    // at least min(D, 16) so that sparse queries get finite variances (§12 I-16); the reference is not.
-    std::int64_t cap = static_cast<std::int64_t>(std::floor(config.warmupCap * D));
-    if (!config.referenceQuirks())
-        cap = std::max<std::int64_t>(cap, std::min(D, 16));
     const double v0[1] = {firstStageTarget(n, split.delta)};
     ctx.phase = Phase::Warmup;
     if (!ctx.notify(EventKind::PhaseStarted))
@@ -246,12 +255,25 @@ Result runPhases(const PreparedHead& prepared, const Eigen::Ref<const Eigen::Vec
     warm.fudge = config.fudge.logNorm;
     warm.cap = cap;
     warm.batched = true;
-    // The reference's tuning checks best_arms after a fresh set_query, without the warm-up (§7).
-    const bool skipWarmup = identificationOnly && config.referenceQuirks();
-    if (!skipWarmup && !engine.pullToVariance(warm, onBatch))
+    if (freshWarmup) {
+        // The step pullToVariance would take first; the loop goes on from its next step, if the
+        // first was not at the cap already (its last, as in the loop).
+        engine.pullFresh(candidates, ctx.candidateRuns, firstWarmupDepth);
+        if (!onBatch())
+            return finishCancelled();
+        warm.firstStep = 1.5 * 16.0;
+        if (firstWarmupDepth < cap && !engine.pullToVariance(warm, onBatch))
+            return finishCancelled();
+    } else if (!skipWarmup && !engine.pullToVariance(warm, onBatch)) {
         return finishCancelled();
+    }
     closePhase(Phase::Warmup);
     engine.markPulls();
+    // A fresh warm-up's steps are batched column passes over every candidate; if the last one pulled
+    // every candidate and nothing since, its largest variance is theirs.
+    const ArmEngine::BatchRecord& lastBatch = engine.lastDesRajBatch();
+    if (freshWarmup && lastBatch.arms == candidates.size() && lastBatch.pullsAfter == engine.totalPulls())
+        ctx.largestCandidateVariance = lastBatch.largestVariance;
 
     // Top-k identification (§4).
     ctx.phase = Phase::Elimination;
@@ -264,7 +286,7 @@ Result runPhases(const PreparedHead& prepared, const Eigen::Ref<const Eigen::Vec
     closePhase(Phase::Elimination);
     if (identificationOnly) {
         result.topK = top;
-        result.pullsPerArm = engine.depths();
+        result.pullsPerArm.assign(engine.depths().begin(), engine.depths().end());
         result.totalPulls = engine.totalPulls();
         result.bytesRead = engine.bytesRead();
         return result;

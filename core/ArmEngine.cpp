@@ -16,7 +16,7 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 }
 
 ArmEngine::ArmEngine(const PreparedHead& prepared, Eigen::VectorXd xBeta, SamplingPlan plan,
-                     const Config& config)
+                     const Config& config, InitialState initial)
     : prepared_(prepared)
     , weight_(prepared.weight())
     , columns_(prepared.columnMajor())
@@ -30,20 +30,63 @@ ArmEngine::ArmEngine(const PreparedHead& prepared, Eigen::VectorXd xBeta, Sampli
         bias_.resize(n);
         for (std::size_t i = 0; i < n; ++i)
             bias_[i] = prepared.temperature() * double(head.bias[static_cast<Eigen::Index>(i)]);
-        estimate_ = bias_;
-    } else {
-        estimate_.assign(n, 0.0);
     }
-    variance_.assign(n, kInf);
-    depth_.assign(n, 0);
+    estimate_.resize(n);
+    variance_.resize(n);
+    depth_.resize(n);
     if (plan_.sampler == Sampler::ImportanceWithoutReplacementDesRaj)
         desRaj_.reset(new DesRajState[n]); // default-initialised: no zeroing (see ArmEngine.h)
     else
         sum_.assign(n, 0.0);
     if (plan_.sampler == Sampler::ImportanceWithReplacement)
         sumSq_.assign(n, 0.0);
-    if (plan_.effectiveDim == 0) // x = 0 or all weights 0: every logit is exactly β·b_i (§12 I-3)
-        std::fill(variance_.begin(), variance_.end(), 0.0);
+    // pullFresh writes every arm in one pass only through pullColumnsDesRaj (see InitialState).
+    fresh_ = initial == InitialState::Deferred && columns_
+        && plan_.sampler == Sampler::ImportanceWithoutReplacementDesRaj && plan_.effectiveDim > 0;
+    if (!fresh_)
+        setInitialState(0, n);
+}
+
+void ArmEngine::setInitialState(std::size_t from, std::size_t to)
+{
+    // x = 0 or all weights 0 (D = 0): every logit is exactly β·b_i, known without a pull (§12 I-3).
+    const double v = plan_.effectiveDim == 0 ? 0.0 : kInf;
+    for (std::size_t i = from; i < to; ++i) {
+        estimate_[i] = bias(i);
+        variance_[i] = v;
+        depth_[i] = 0;
+    }
+}
+
+void ArmEngine::materialise()
+{
+    if (fresh_) {
+        setInitialState(0, estimate_.size());
+        fresh_ = false;
+    }
+}
+
+void ArmEngine::pullFresh(std::span<const int> arms, std::span<const ArmRun> runs, std::int64_t depth)
+{
+    const std::int64_t t = std::min<std::int64_t>(depth, plan_.effectiveDim);
+    if (!fresh_ || t <= 0 || t == plan_.effectiveDim || arms.empty()) {
+        // Not the one-pass case (the exact sums at full depth go arm by arm): the state first.
+        materialise();
+        pullTo(arms, depth);
+        return;
+    }
+    fresh_ = false;
+    std::size_t next = 0; // the first arm not yet given a state
+    for (const ArmRun& run : runs) {
+        setInitialState(next, run.first);
+        next = run.first + run.length;
+    }
+    setInitialState(next, estimate_.size());
+    // What pullTo charges for a batch of arms at depth 0; pullColumnsDesRaj writes each arm's
+    // state, estimate, variance and depth.
+    totalPulls_ += static_cast<std::int64_t>(arms.size()) * t;
+    shallowestPull_ = std::min(shallowestPull_, t);
+    pullColumnsDesRaj(arms, 0, t);
 }
 
 double ArmEngine::exactSum(int arm) const
@@ -228,6 +271,7 @@ void ArmEngine::finishRunningSums(std::size_t i, double acc, double accSq, std::
 
 void ArmEngine::pullTo(std::span<const int> arms, std::int64_t depth)
 {
+    materialise();
     pullTo(arms, depth, nullptr);
 }
 
@@ -442,6 +486,7 @@ void ArmEngine::pullColumnsIncremental(std::span<const int> batch, std::int64_t 
 
 void ArmEngine::exactValues(std::span<const int> arms)
 {
+    materialise();
     for (int arm : arms) {
         const auto i = static_cast<std::size_t>(arm);
         if (depth_[i] >= plan_.effectiveDim && variance_[i] == 0.0)

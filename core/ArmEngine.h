@@ -19,10 +19,27 @@
 
 namespace ada {
 
+// A stretch of consecutive candidate arms: candidates[at + j] = first + j for j < length. An
+// unmasked query's candidates are one run, a masked one's a few (GloVe's analogies exclude their three
+// words), so that the passes over all candidates read the engine's arrays contiguously, in SIMD
+// lanes, instead of gathering through the candidate list.
+struct ArmRun {
+    std::size_t at = 0;     // the run's first position among the candidates
+    std::size_t first = 0;  // its first arm
+    std::size_t length = 0; // its number of arms
+};
+
 class ArmEngine {
 public:
+    // Set: every arm starts at depth 0 with μ̂_i = β·b_i and v_i = ∞ (0 when D = 0). Deferred: the
+    // arms' arrays are left unwritten until the first call, which must be pullFresh: at n = 341 479
+    // (GloVe) writing the initial state and then overwriting it with the warm-up's cost 0.3 ms per
+    // query. Deferred takes effect only where pullFresh can write every arm in one batched pass (the
+    // fast kernels, is-wor-dr, D > 0); elsewhere the state is set as for Set.
+    enum class InitialState { Set, Deferred };
     // xBeta = β·x (after the optional transform); the bias enters every estimate exactly.
-    ArmEngine(const PreparedHead& prepared, Eigen::VectorXd xBeta, SamplingPlan plan, const Config& config);
+    ArmEngine(const PreparedHead& prepared, Eigen::VectorXd xBeta, SamplingPlan plan, const Config& config,
+              InitialState initial = InitialState::Set);
 
     [[nodiscard]] int arms() const { return static_cast<int>(estimate_.size()); }
     [[nodiscard]] int effectiveDim() const { return plan_.effectiveDim; }
@@ -32,15 +49,34 @@ public:
     // model of issue 7): exact for column passes, the expected line count for gathers along a row.
     [[nodiscard]] std::int64_t bytesRead() const { return bytesRead_; }
 
-    [[nodiscard]] const std::vector<double>& estimates() const { return estimate_; }
-    [[nodiscard]] const std::vector<double>& variances() const { return variance_; }
-    [[nodiscard]] const std::vector<std::int64_t>& depths() const { return depth_; }
+    // Before pullFresh on a deferred engine these hold no values yet.
+    [[nodiscard]] std::span<const double> estimates() const { return estimate_; }
+    [[nodiscard]] std::span<const double> variances() const { return variance_; }
+    [[nodiscard]] std::span<const std::int64_t> depths() const { return depth_; }
     // The smallest depth any pull has brought an arm to since markPulls() (the largest int64 if
     // none): an arm pulled since then is at least that deep. Algorithm 2's first stage asks it.
     void markPulls() { shallowestPull_ = std::numeric_limits<std::int64_t>::max(); }
     [[nodiscard]] std::int64_t shallowestPullSinceMark() const { return shallowestPull_; }
     // Moves the depths out; the engine must not be used after it.
-    [[nodiscard]] std::vector<std::int64_t> releaseDepths() { return std::move(depth_); }
+    [[nodiscard]] ScratchVector<std::int64_t> releaseDepths() { return std::move(depth_); }
+
+    // The first step of a batched pull over `arms` from the initial state: each arm of `runs` (the
+    // maximal runs of `arms`, ascending) to min(depth, D), as pullTo would take them, and the initial
+    // state for every arm outside them. The first call on a deferred engine; on any other, pullTo.
+    void pullFresh(std::span<const int> arms, std::span<const ArmRun> runs, std::int64_t depth);
+    // Deferred took effect and pullFresh has not run yet.
+    [[nodiscard]] bool awaitsPullFresh() const { return fresh_; }
+
+    // is-wor-dr's batched column pass (fast kernels), the last one run: how many arms it pulled, the
+    // engine's pull count after it (a later pull of any arm changes that count) and the largest new
+    // variance among its arms (NaN skipped; −∞ for none). Where the count of arms is every candidate
+    // and no pull followed, the largest v_i over the candidates is known without a scan.
+    struct BatchRecord {
+        std::size_t arms = 0;
+        std::int64_t pullsAfter = -1;
+        double largestVariance = -std::numeric_limits<double>::infinity();
+    };
+    [[nodiscard]] const BatchRecord& lastDesRajBatch() const { return lastDesRajBatch_; }
 
     // Brings each arm to min(depth, D); arms already there are untouched (§3.8).
     void pullTo(std::span<const int> arms, std::int64_t depth);
@@ -61,6 +97,7 @@ public:
         double fudge = 1.0;                                          // φ: pull until φ·v_i ≤ V_i
         std::int64_t cap = std::numeric_limits<std::int64_t>::max(); // M
         bool batched = false;
+        double firstStep = 16.0; // §3.7's initial step; a pull that continues a pullFresh passes 1.5·16
     };
     // §3.7. Reports each depth step to `onBatch` (may be empty); returns false if it asked to stop.
     template <typename OnBatch>
@@ -118,9 +155,14 @@ private:
     // zeros cost 0.4 ms per query. bias(i) + x is then 0.0 + x, the same bits as before.
     std::vector<double> bias_;
     [[nodiscard]] double bias(std::size_t i) const { return bias_.empty() ? 0.0 : bias_[i]; }
-    std::vector<double> estimate_; // μ̂_i including β·b_i
-    std::vector<double> variance_;
-    std::vector<std::int64_t> depth_;
+    // Scratch vectors: a deferred engine leaves them unwritten until pullFresh.
+    ScratchVector<double> estimate_; // μ̂_i including β·b_i
+    ScratchVector<double> variance_;
+    ScratchVector<std::int64_t> depth_;
+    bool fresh_ = false; // deferred and not yet pulled: the arrays hold no values
+    BatchRecord lastDesRajBatch_;
+    void setInitialState(std::size_t from, std::size_t to); // arms from … to − 1 at depth 0
+    void materialise();         // a fresh engine's initial state for every arm, before any other use
     std::vector<double> sum_;   // running Σ of the sampled terms (uniform and with-replacement)
     std::vector<double> sumSq_; // running Σ of squared terms (is-wr)
     // is-wor-dr: Σ y, z_0, Σ (z − z_0), Σ (z − z_0)², side by side so that a scattered arm's state
@@ -151,6 +193,7 @@ private:
 template <typename OnBatch>
 bool ArmEngine::pullToVariance(const PullRequest& request, OnBatch&& onBatch)
 {
+    materialise();
     const std::int64_t D = plan_.effectiveDim;
     const std::int64_t cap = std::min(request.cap, D); // M' = min(M, D)
     auto target = [&](std::size_t a) {
@@ -165,7 +208,7 @@ bool ArmEngine::pullToVariance(const PullRequest& request, OnBatch&& onBatch)
     ScratchVector<int>& pending = pending_;
     ScratchVector<int>& pendingAt = pendingAt_;
     bool firstStep = true;
-    double s = std::min<double>(16.0, double(cap)); // init 16, growth 1.5, ceiling at pull time (§3.7)
+    double s = std::min(request.firstStep, double(cap)); // init 16, growth 1.5, ceiling at pull time (§3.7)
     for (;;) {
         if (request.batched) {
             // A batched step pulls every arm of the set, so it only asks whether any is active.

@@ -72,6 +72,10 @@ void ArmEngine::pullColumnsDesRaj(std::span<const int> batch, std::int64_t t0, s
     double* shift = blockA_.data() + kBlock;
     double* zSum = blockB_.data();
     double* zSumSq = blockB_.data() + kBlock;
+    // The largest new variance in four chains (entry k of a block into chain k mod 4; max is exact,
+    // so the chains give the one-chain value), for lastDesRajBatch.
+    constexpr double kNone = -std::numeric_limits<double>::infinity();
+    double largest[4] = {kNone, kNone, kNone, kNone};
     for (std::size_t from = 0; from < batch.size(); from += kBlock) {
         const kernels::ArmBlock block = armBlock(batch, from, std::min(kBlock, batch.size() - from));
         for (std::size_t k = 0; k < block.size; ++k) {
@@ -115,6 +119,8 @@ void ArmEngine::pullColumnsDesRaj(std::span<const int> batch, std::int64_t t0, s
             var[k] = desRajVariance(zSum[k], zSumSq[k], scale.inverseDepth, scale.varianceFactor, scale.floor,
                                     finite);
         }
+        for (std::size_t k = 0; k < block.size; ++k) // std::max(a, NaN) keeps a
+            largest[k % 4] = std::max(largest[k % 4], var[k]);
         for (std::size_t k = 0; k < block.size; ++k) {
             const auto i = static_cast<std::size_t>(batch[from + k]);
             desRaj_[i] = {acc[k], shift[k], zSum[k], zSumSq[k]};
@@ -123,6 +129,8 @@ void ArmEngine::pullColumnsDesRaj(std::span<const int> batch, std::int64_t t0, s
             depth_[i] = t1;
         }
     }
+    lastDesRajBatch_ = {batch.size(), totalPulls_,
+                        std::max(std::max(largest[0], largest[1]), std::max(largest[2], largest[3]))};
 }
 
 void ArmEngine::sortRange(std::int64_t t0, std::int64_t t1)

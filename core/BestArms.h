@@ -5,20 +5,11 @@
 #include "ArmEngine.h"
 #include "RunObserver.h"
 
+#include <optional>
 #include <utility>
 #include <vector>
 
 namespace ada {
-
-// A stretch of consecutive candidate arms: candidates[at + j] = first + j for j < length. An
-// unmasked query's candidates are one run, a masked one's a few (GloVe's analogies exclude their three
-// words), so that the passes over all candidates read the engine's arrays contiguously, in SIMD
-// lanes, instead of gathering through the candidate list.
-struct ArmRun {
-    std::size_t at = 0;     // the run's first position among the candidates
-    std::size_t first = 0;  // its first arm
-    std::size_t length = 0; // its number of arms
-};
 
 // The maximal runs of `arms` (ascending and distinct).
 [[nodiscard]] std::vector<ArmRun> runsOf(const std::vector<int>& arms);
@@ -45,6 +36,10 @@ struct RunContext {
     std::vector<double> targets;         // per-arm variance targets of the current pull
     int leader = -1;
     double logPartition = 0.0;
+    // An upper bound of v_i over the candidates, where the run knows one without a scan (after a
+    // fresh warm-up: ArmEngine::lastDesRajBatch); the first elimination round then knows from it
+    // alone when no candidate is active.
+    std::optional<double> largestCandidateVariance;
     bool stopped = false;
 
     void setCandidates(std::vector<int> arms)

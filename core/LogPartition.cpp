@@ -198,7 +198,7 @@ SecondStage secondStage(const ArmEngine& engine, const std::vector<ArmRun>& runs
 // log Σ exp over the entries of `v` in `runs`: the shift is their largest (−∞ for none; NaN
 // skipped), or `largest` where the caller knows it. Entry a of the runs (counted from the first run's
 // start) goes to partial sum a mod 4, as sumExpShifted adds the entries of one array.
-double logSumExpOf(const std::vector<double>& v, const std::vector<ArmRun>& runs,
+double logSumExpOf(std::span<const double> v, const std::vector<ArmRun>& runs,
                    std::optional<double> largest = std::nullopt)
 {
     double m = -std::numeric_limits<double>::infinity();

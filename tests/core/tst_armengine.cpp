@@ -13,6 +13,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <cstring>
 #include <numeric>
 
 using namespace ada;
@@ -29,12 +30,12 @@ Config samplerConfig(Sampler s, ImportanceWeights w, bool hadamard = false)
 }
 
 ArmEngine makeEngine(const PreparedHead& prepared, const Eigen::VectorXf& query, const Config& c,
-                     std::uint64_t seed)
+                     std::uint64_t seed, ArmEngine::InitialState initial = ArmEngine::InitialState::Set)
 {
     const Eigen::VectorXd x = prepared.transformQuery(query);
     Rng rng(seed);
     SamplingPlan plan = makeSamplingPlan(prepared, x, c, rng);
-    return ArmEngine(prepared, prepared.temperature() * x, std::move(plan), c);
+    return ArmEngine(prepared, prepared.temperature() * x, std::move(plan), c, initial);
 }
 
 // A two-row head whose row 0 times a heavy-tailed, partly sparse query is the estimand.
@@ -70,6 +71,7 @@ private slots:
     void exactAtFullDepth_data();
     void exactAtFullDepth();
     void pullScheduleDepths();
+    void deferredEngineMatchesSetEngine();
     void firstStageIsDoneAfterWarmupAndDeepPulls();
     void estimatorsAreUnbiased_data();
     void estimatorsAreUnbiased();
@@ -147,6 +149,59 @@ void TestArmEngine::pullScheduleDepths()
     QCOMPARE(engine.totalPulls(), qint64(1000));
 }
 
+void TestArmEngine::deferredEngineMatchesSetEngine()
+{
+    // pullFresh on an engine whose initial state was deferred writes what pullTo writes on one whose
+    // state was set, bit for bit, and the initial state (μ̂ = β·b, v = ∞, depth 0) of the arms outside
+    // the runs: with a bias, masked (three runs) and not, at a depth below D and at D (the exact
+    // sums, taken arm by arm after setting the state). Only the fast kernels under is-wor-dr defer.
+    Dataset data = generateLlmLike(LlmLikeParams{}, 400, 64, 2, 3, "llm-like");
+    Rng biasRng(8);
+    data.head.bias = Eigen::VectorXf::NullaryExpr(400, [&] { return float(biasRng.normal()); });
+    std::vector<int> masked;
+    for (int i = 0; i < 400; ++i)
+        if (i != 0 && i != 17 && i != 18 && i != 250)
+            masked.push_back(i);
+    std::vector<int> unmasked(400);
+    std::iota(unmasked.begin(), unmasked.end(), 0);
+    const Eigen::VectorXf x = data.queries.row(0).transpose();
+    for (const Sampler sampler :
+         {Sampler::ImportanceWithoutReplacementDesRaj, Sampler::ImportanceWithoutReplacement}) {
+        for (const PullKernels kernels : {PullKernels::Fast, PullKernels::Straightforward}) {
+            const Config c = samplerConfig(sampler, ImportanceWeights::Both);
+            const PreparedHead prepared(data.head, c, kernels);
+            for (const std::vector<int>* arms : {&masked, &unmasked}) {
+                for (const std::int64_t depth : {std::int64_t(16), std::int64_t(1000)}) {
+                    ArmEngine set = makeEngine(prepared, x, c, 9);
+                    ArmEngine deferred = makeEngine(prepared, x, c, 9, ArmEngine::InitialState::Deferred);
+                    const bool defers = sampler == Sampler::ImportanceWithoutReplacementDesRaj
+                        && kernels == PullKernels::Fast;
+                    QCOMPARE(deferred.awaitsPullFresh(), defers);
+                    QVERIFY(!set.awaitsPullFresh());
+                    set.pullTo(*arms, depth);
+                    deferred.pullFresh(*arms, runsOf(*arms), depth);
+                    QVERIFY(!deferred.awaitsPullFresh());
+                    QCOMPARE(deferred.totalPulls(), set.totalPulls());
+                    QCOMPARE(deferred.bytesRead(), set.bytesRead());
+                    QCOMPARE(deferred.shallowestPullSinceMark(), set.shallowestPullSinceMark());
+                    for (std::size_t i = 0; i < 400; ++i) {
+                        QCOMPARE(deferred.depths()[i], set.depths()[i]);
+                        QVERIFY(std::memcmp(&deferred.estimates()[i], &set.estimates()[i], sizeof(double))
+                                == 0);
+                        QVERIFY(std::memcmp(&deferred.variances()[i], &set.variances()[i], sizeof(double))
+                                == 0);
+                    }
+                    if (arms == &masked) {
+                        QCOMPARE(deferred.depths()[17], std::int64_t(0));
+                        QCOMPARE(deferred.estimates()[17], double(data.head.bias[17]));
+                        QVERIFY(std::isinf(deferred.variances()[17]));
+                    }
+                }
+            }
+        }
+    }
+}
+
 void TestArmEngine::firstStageIsDoneAfterWarmupAndDeepPulls()
 {
     // Algorithm 1 skips Algorithm 2's first stage when its warm-up ran it with the same parameters
@@ -183,7 +238,8 @@ void TestArmEngine::firstStageIsDoneAfterWarmupAndDeepPulls()
                     warm.batched = true;
                     QVERIFY(engine.pullToVariance(warm, [] { return true; }));
                     engine.markPulls();
-                    const std::vector<std::int64_t> warmDepths = engine.depths();
+                    const std::vector<std::int64_t> warmDepths(engine.depths().begin(),
+                                                               engine.depths().end());
                     RunContext ctx{engine, c, nullptr};
                     ctx.setCandidates(all);
                     const std::vector<int> top = identifyTopK(ctx, c.delta / 2.0, 1, c.fudge.bestArms);
