@@ -174,8 +174,11 @@ std::vector<int> bestOf(std::span<const int> set, std::span<const double> mu, in
 std::vector<int> identifyTopK(RunContext& ctx, double deltaBestArms, int k, double fudge)
 {
     ArmEngine& engine = ctx.engine;
-    // Excluded arms (a masked query) are not candidates; every count below is over candidates.
-    ScratchVector<int> contenders(ctx.candidates.begin(), ctx.candidates.end());
+    // Excluded arms (a masked query) are not candidates; every count below is over candidates. The
+    // first round's contenders are the candidates themselves (no copy of n arms); each round's
+    // survivors are written to `kept`, which then trades places with `current`.
+    std::span<const int> contenders = ctx.candidates;
+    ScratchVector<int> current;
     const int n = static_cast<int>(contenders.size());
     const double D = engine.effectiveDim();
     if (k >= n)
@@ -288,7 +291,8 @@ std::vector<int> identifyTopK(RunContext& ctx, double deltaBestArms, int k, doub
                                           [&](int i) { return var[static_cast<std::size_t>(i)] == 0.0; });
         if (allExact)
             return bestOf(kept, mu, k);
-        std::swap(contenders, kept); // kept is rewritten from the start next round
+        std::swap(current, kept); // kept is rewritten from the start next round
+        contenders = current;
         target /= 2.0;
         if (pulledNothing) {
             largestActive = -std::numeric_limits<double>::infinity();
