@@ -256,12 +256,11 @@ Result runPhases(const PreparedHead& prepared, const Eigen::Ref<const Eigen::Vec
     warm.cap = cap;
     warm.batched = true;
     if (freshWarmup) {
-        // The step pullToVariance would take first; the loop goes on from its next step, if the
-        // first was not at the cap already (its last, as in the loop).
+        // The step pullToVariance would take first. Unless it was at the cap (the loop's last), the
+        // loop then goes on: its own first step finds every arm there and pulls nothing.
         engine.pullFresh(candidates, ctx.candidateRuns, firstWarmupDepth);
         if (!onBatch())
             return finishCancelled();
-        warm.firstStep = 1.5 * 16.0;
         if (firstWarmupDepth < cap && !engine.pullToVariance(warm, onBatch))
             return finishCancelled();
     } else if (!skipWarmup && !engine.pullToVariance(warm, onBatch)) {

@@ -97,7 +97,6 @@ public:
         double fudge = 1.0;                                          // φ: pull until φ·v_i ≤ V_i
         std::int64_t cap = std::numeric_limits<std::int64_t>::max(); // M
         bool batched = false;
-        double firstStep = 16.0; // §3.7's initial step; a pull that continues a pullFresh passes 1.5·16
     };
     // §3.7. Reports each depth step to `onBatch` (may be empty); returns false if it asked to stop.
     template <typename OnBatch>
@@ -208,7 +207,7 @@ bool ArmEngine::pullToVariance(const PullRequest& request, OnBatch&& onBatch)
     ScratchVector<int>& pending = pending_;
     ScratchVector<int>& pendingAt = pendingAt_;
     bool firstStep = true;
-    double s = std::min(request.firstStep, double(cap)); // init 16, growth 1.5, ceiling at pull time (§3.7)
+    double s = std::min<double>(16.0, double(cap)); // init 16, growth 1.5, ceiling at pull time (§3.7)
     for (;;) {
         if (request.batched) {
             // A batched step pulls every arm of the set, so it only asks whether any is active.
