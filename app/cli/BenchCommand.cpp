@@ -26,6 +26,7 @@ namespace {
 const QString kRepetitions = QStringLiteral("repetitions");
 const QString kSuite = QStringLiteral("suite");
 const QString kQuick = QStringLiteral("quick");
+const QString kOnly = QStringLiteral("only");
 const QString kKernels = QStringLiteral("kernels");
 constexpr int kDefaultRepetitions = 5;
 
@@ -139,6 +140,11 @@ SuiteOptions readSuiteOptions(const QCommandLineParser& parser, std::optional<in
         out.seed = parseUnsigned(QStringLiteral("seed"), parser.value(QStringLiteral("seed")));
     if (repetitions)
         out.repetitions = *repetitions;
+    if (parser.isSet(kOnly)) {
+        out.only = parser.value(kOnly).trimmed();
+        if (out.only.isEmpty())
+            throw UsageError("--only needs part of a head's name, for example --only GloVe");
+    }
     if (parser.isSet(QStringLiteral("sampler"))) {
         out.paperSampler
             = parseSamplerOption(QStringLiteral("sampler"), parser.value(QStringLiteral("sampler")));
@@ -171,6 +177,10 @@ int benchCommand(const QStringList& arguments)
     addCommonOptions(parser);
     parser.addOption({kSuite, QStringLiteral("Run the benchmark suite (no DATASET).")});
     parser.addOption({kQuick, QStringLiteral("With --suite: the small version (seconds, for tests).")});
+    parser.addOption({kOnly,
+                      QStringLiteral("With --suite: run only the heads whose name contains TEXT "
+                                     "(case-insensitive), for example GloVe or \"GPT-2\"."),
+                      QStringLiteral("TEXT")});
     parser.addOption({kKernels,
                       QStringLiteral("fast (default) or straightforward: how the pulls read A. Both give the "
                                      "same bits; straightforward is the arm-by-arm reference shape."),
@@ -189,6 +199,8 @@ int benchCommand(const QStringList& arguments)
         return runSuite(readSuiteOptions(parser, repetitionsGiven));
     if (parser.isSet(kQuick))
         throw UsageError("--quick only applies to --suite");
+    if (parser.isSet(kOnly))
+        throw UsageError("--only only applies to --suite");
     ada::PullKernels kernels = ada::PullKernels::Fast;
     if (parser.isSet(kKernels)) {
         const QString kind = parser.value(kKernels);

@@ -76,6 +76,25 @@ std::vector<SuiteHead> suiteHeads(bool quick)
     };
 }
 
+// The suite's heads, or those whose label contains options.only; throws UsageError listing the
+// labels when none does.
+std::vector<SuiteHead> selectedHeads(const SuiteOptions& options)
+{
+    std::vector<SuiteHead> heads = suiteHeads(options.quick);
+    if (options.only.isEmpty())
+        return heads;
+    QStringList labels;
+    for (const SuiteHead& h : heads)
+        labels << h.label;
+    std::erase_if(heads,
+                  [&](const SuiteHead& h) { return !h.label.contains(options.only, Qt::CaseInsensitive); });
+    if (heads.empty())
+        throw UsageError("--only '" + options.only.toStdString() + "' matches no head of the "
+                         + (options.quick ? "quick " : "")
+                         + "suite; its heads are: " + labels.join(QStringLiteral("; ")).toStdString());
+    return heads;
+}
+
 // Resident set of this process in bytes (Linux /proc/self/statm); 0 where unavailable.
 double residentBytes()
 {
@@ -304,7 +323,8 @@ int runSuite(const SuiteOptions& options)
 {
     ada::Config probe;
     probe.delta = options.delta;
-    probe.validate(); // a bad δ fails before minutes of loading
+    probe.validate();                                             // a bad δ fails before minutes of loading
+    const std::vector<SuiteHead> chosen = selectedHeads(options); // and so does a bad --only
     const auto start = Clock::now();
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -314,7 +334,7 @@ int runSuite(const SuiteOptions& options)
     std::vector<SuiteHead> specs;
     QStringList skipped;
     const std::vector<ada::BuiltinDataset> builtins = ada::builtinDatasets();
-    for (const SuiteHead& spec : suiteHeads(options.quick)) {
+    for (const SuiteHead& spec : chosen) {
         const auto it = std::find_if(builtins.begin(), builtins.end(), [&](const ada::BuiltinDataset& b) {
             return b.name == spec.dataset.toStdString();
         });
@@ -364,6 +384,7 @@ int runSuite(const SuiteOptions& options)
             {QStringLiteral("date"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
         };
         const QJsonObject suite{{QStringLiteral("quick"), options.quick},
+                                {QStringLiteral("only"), options.only},
                                 {QStringLiteral("delta"), options.delta},
                                 {QStringLiteral("epsilon"), 0.3},
                                 {QStringLiteral("repetitions"), options.repetitions},

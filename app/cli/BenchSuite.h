@@ -25,6 +25,9 @@ struct SuiteOptions {
     // time; is-wor-ht gives the preset's own threshold Horvitz–Thompson estimator. The theory-preset
     // heads keep their uniform sampler.
     ada::Sampler paperSampler = ada::Sampler::ImportanceWithoutReplacementDesRaj;
+    // Non-empty: run only the heads whose label contains it (case-insensitive), to measure or
+    // diagnose one head without the rest of the suite. No head matching is a usage error.
+    QString only;
 };
 
 // Prints the table to stdout (progress to stderr) and writes the JSON. Returns the exit status.

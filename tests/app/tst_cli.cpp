@@ -322,6 +322,39 @@ private slots:
         QCOMPARE(quick.exitCode, 2);
         QVERIFY2(quick.err.contains(QStringLiteral("--quick only applies to --suite")),
                  qPrintable(quick.err));
+        const CliRun onlyAlone
+            = runCli({QStringLiteral("bench"), QStringLiteral("--only"), QStringLiteral("x"),
+                      QStringLiteral("synthetic:noisy?n=30&d=500&m=5&seed=2")});
+        QCOMPARE(onlyAlone.exitCode, 2);
+        QVERIFY2(onlyAlone.err.contains(QStringLiteral("--only only applies to --suite")),
+                 qPrintable(onlyAlone.err));
+        const CliRun unmatched
+            = runCli({QStringLiteral("bench"), QStringLiteral("--suite"), QStringLiteral("--quick"),
+                      QStringLiteral("--only"), QStringLiteral("Llama")});
+        QCOMPARE(unmatched.exitCode, 2);
+        QVERIFY2(unmatched.err.contains(QStringLiteral("--only 'Llama' matches no head of the quick suite"))
+                     && unmatched.err.contains(QStringLiteral("noisy, d = 10^4")),
+                 qPrintable(unmatched.err));
+    }
+
+    // `bench --suite --only TEXT` measures only the heads whose name contains TEXT, in any case.
+    void benchSuiteOnlyRunsTheNamedHeads()
+    {
+        const QString path = dir_.filePath(QStringLiteral("suite-only.json"));
+        const CliRun run
+            = runCli({QStringLiteral("bench"), QStringLiteral("--suite"), QStringLiteral("--quick"),
+                      QStringLiteral("--only"), QStringLiteral("NOISY"), QStringLiteral("--json"), path,
+                      QStringLiteral("--repetitions"), QStringLiteral("1")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("noisy, d = 10^4")), qPrintable(run.out));
+        QVERIFY2(!run.out.contains(QStringLiteral("LLM-like")), qPrintable(run.out));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+        const QJsonArray heads = root.value("heads").toArray();
+        QCOMPARE(heads.size(), 1);
+        QCOMPARE(heads.at(0).toObject().value("name").toString(), QStringLiteral("noisy, d = 10^4"));
+        QCOMPARE(root.value("suite").toObject().value("only").toString(), QStringLiteral("NOISY"));
     }
 
     void varianceWritesTheCsvColumns()
