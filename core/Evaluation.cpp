@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <stdexcept>
 #include <string>
@@ -36,6 +37,63 @@ bool isSuccess(const Result& result, const Eigen::Ref<const Eigen::VectorXd>& tr
         if (i < 0 || i >= n || trueLogits[i] < kth)
             return false;
         const double p = std::exp(trueLogits[i] - trueLogPartition);
+        if (!(std::abs(result.probabilities[a] - p) <= epsilon * p))
+            return false;
+    }
+    return true;
+}
+
+TopKTruth TopKTruth::from(const Eigen::Ref<const Eigen::VectorXd>& trueLogits, double trueLogPartition, int k)
+{
+    const auto n = static_cast<int>(trueLogits.size());
+    if (k < 1 || k > n)
+        throw std::invalid_argument("TopKTruth: k = " + std::to_string(k) + " is outside 1.."
+                                    + std::to_string(n));
+    std::vector<double> sorted(trueLogits.data(), trueLogits.data() + n);
+    std::nth_element(sorted.begin(), sorted.begin() + (k - 1), sorted.end(), std::greater<>());
+    TopKTruth truth;
+    truth.k = k;
+    truth.kthLogit = sorted[static_cast<std::size_t>(k - 1)];
+    truth.logPartition = trueLogPartition;
+    for (int i = 0; i < n; ++i)
+        if (trueLogits[i] >= truth.kthLogit) {
+            truth.arms.push_back(i);
+            truth.logits.push_back(trueLogits[i]);
+        }
+    return truth;
+}
+
+double TopKTruth::logitOf(int arm) const
+{
+    const auto at = std::lower_bound(arms.begin(), arms.end(), arm);
+    return at != arms.end() && *at == arm ? logits[static_cast<std::size_t>(at - arms.begin())]
+                                          : std::numeric_limits<double>::quiet_NaN();
+}
+
+TopKTruth TopKTruth::logitsDividedBy(double divisor) const
+{
+    TopKTruth out = *this;
+    out.kthLogit /= divisor;
+    for (double& v : out.logits)
+        v /= divisor;
+    return out;
+}
+
+bool isSuccess(const Result& result, const TopKTruth& truth, double epsilon)
+{
+    // The full-logit test, with "true logit ≥ k-th" read as membership of truth.arms.
+    if (result.cancelled || truth.k < 1 || result.topK.size() != static_cast<std::size_t>(truth.k)
+        || result.probabilities.size() != result.topK.size())
+        return false;
+    std::vector<int> arms = result.topK;
+    std::sort(arms.begin(), arms.end());
+    if (std::adjacent_find(arms.begin(), arms.end()) != arms.end())
+        return false;
+    for (std::size_t a = 0; a < result.topK.size(); ++a) {
+        const double logit = truth.logitOf(result.topK[a]);
+        if (std::isnan(logit))
+            return false;
+        const double p = std::exp(logit - truth.logPartition);
         if (!(std::abs(result.probabilities[a] - p) <= epsilon * p))
             return false;
     }

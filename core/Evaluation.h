@@ -21,6 +21,30 @@ namespace ada {
 [[nodiscard]] bool isSuccess(const Result& result, const Eigen::Ref<const Eigen::VectorXd>& trueLogits,
                              double trueLogPartition, double epsilon);
 
+// What the success test needs of exact softmax for a top-k run, in O(k) memory instead of n logits:
+// the arms whose true logit reaches the k-th largest (ties included), their logits, and log S.
+// Fudge tuning keeps one per tuning query (n logits each would be 273 MB on GloVe's 100 queries).
+struct TopKTruth {
+    int k = 0;
+    double kthLogit = 0.0;
+    double logPartition = 0.0;
+    std::vector<int> arms;      // ascending
+    std::vector<double> logits; // of `arms`
+
+    // Throws std::invalid_argument unless 1 ≤ k ≤ n.
+    [[nodiscard]] static TopKTruth from(const Eigen::Ref<const Eigen::VectorXd>& trueLogits,
+                                        double trueLogPartition, int k);
+    // The true logit of `arm` when it is one of `arms`, else NaN (it is not a valid top-k answer).
+    [[nodiscard]] double logitOf(int arm) const;
+    // The logits and the k-th divided by `divisor`, log S kept: the reference scores p against
+    // exp((A·x)_i − log S), forgetting β (§12 I-10); the valid arms are the same.
+    [[nodiscard]] TopKTruth logitsDividedBy(double divisor) const;
+};
+
+// isSuccess against the compact truth: the same verdict as against the full logits when
+// result.topK has truth.k arms (otherwise false).
+[[nodiscard]] bool isSuccess(const Result& result, const TopKTruth& truth, double epsilon);
+
 // The paper's speedup (§1.3): 1 / mean over queries of pulls / (n·D).
 [[nodiscard]] double paperSpeedup(const std::vector<double>& budgetFractions);
 // One query's pulls / (n·D); 0 when D = 0 (a zero query costs nothing).

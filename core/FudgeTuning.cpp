@@ -15,11 +15,6 @@ namespace ada {
 
 namespace {
 
-struct Truth {
-    Eigen::VectorXd logits;
-    double logPartition = 0.0;
-};
-
 // Binary search on e = log10 φ (§7): too many failures ⇒ be more conservative (lo = mi), else
 // cheaper (hi = mi). `evaluate(φ)` returns the mean pulls per query if the failures stayed within
 // the allowance, or nothing. The reference returns the cheapest passing end 10^hi. We return the
@@ -67,13 +62,16 @@ FudgeFactors tuneFudgeFactors(const PreparedHead& prepared, const RowMatrixF& qu
     const int nq = static_cast<int>(tuneQueries.size());
     const bool reference = config.referenceQuirks();
 
-    // Ground truth once per tuning query, with β (the reference forgets β in stage 2, §12 I-10).
-    std::vector<Truth> truth(tuneQueries.size());
-    for (std::size_t a = 0; a < tuneQueries.size(); ++a) {
-        const auto x = queries.row(tuneQueries[a]).transpose();
-        truth[a].logits = exactLogits(prepared.head(), x, prepared.temperature());
-        excludeArms(truth[a].logits, excludedFor(tuneQueries[a]));
-        truth[a].logPartition = logSumExp(truth[a].logits);
+    // Ground truth once per tuning query, with β (the reference forgets β in stage 2, §12 I-10):
+    // what the success test needs, O(k) per query, not the n logits (273 MB on GloVe's 100 queries,
+    // which also grew the heap past the part on huge pages that the timed queries then missed).
+    std::vector<TopKTruth> truth;
+    truth.reserve(tuneQueries.size());
+    for (const int q : tuneQueries) {
+        Eigen::VectorXd logits
+            = exactLogits(prepared.head(), queries.row(q).transpose(), prepared.temperature());
+        excludeArms(logits, excludedFor(q));
+        truth.push_back(TopKTruth::from(logits, logSumExp(logits), config.k));
     }
     // The reference allows ⌊δ·N⌋ failures; on fresh test queries that lands at a failure rate of
     // about δ, above it half the time. We allow ⌊δ·N/2⌋ so that held-out success reaches 1 − δ.
@@ -122,10 +120,8 @@ FudgeFactors tuneFudgeFactors(const PreparedHead& prepared, const RowMatrixF& qu
                 Result scored = r;
                 // Only the set matters in stage 1: score it with p̂ = p so the ε test passes trivially.
                 for (int i : r.topK)
-                    scored.probabilities.push_back(std::exp(truth[a].logits[i] - truth[a].logPartition));
-                return isSuccess(scored, truth[a].logits, truth[a].logPartition, config.epsilon)
-                    ? r.totalPulls
-                    : -1;
+                    scored.probabilities.push_back(std::exp(truth[a].logitOf(i) - truth[a].logPartition));
+                return isSuccess(scored, truth[a], config.epsilon) ? r.totalPulls : -1;
             });
         });
     };
@@ -144,20 +140,19 @@ FudgeFactors tuneFudgeFactors(const PreparedHead& prepared, const RowMatrixF& qu
             if (reference) {
                 // The reference scores p against exp((A·x)_i − log S), forgetting β (§12 I-10); the
                 // top-k order is the same either way.
-                const Eigen::VectorXd unscaled = truth[a].logits / prepared.temperature();
-                return isSuccess(r, unscaled, truth[a].logPartition, config.epsilon) ? r.totalPulls : -1;
+                return isSuccess(r, truth[a].logitsDividedBy(prepared.temperature()), config.epsilon)
+                    ? r.totalPulls
+                    : -1;
             }
-            return isSuccess(r, truth[a].logits, truth[a].logPartition, config.epsilon) ? r.totalPulls : -1;
+            return isSuccess(r, truth[a], config.epsilon) ? r.totalPulls : -1;
         });
     });
     // A smaller φ_ℓ makes the warm-up shallower, so the elimination tuned in stage 1 on a deeper
     // warm-up may no longer hold: tune φ_b once more on the deployed warm-up (not in the reference).
     if (!reference)
         fudge.bestArms = tuneBestArms(fudge.logNorm);
-    // The ground truth held n logits per tuning query (GloVe: 100 × 2.7 MB), which grew the heap
-    // beyond the part put on huge pages for the queries; freed, it is where the next queries' arrays
-    // come from. On 4 KiB pages the held-out GloVe queries ran 7 % slower (17.7 against 16.5 ms).
-    truth.clear();
+    // Each tuning query's exact logits passed through the heap; put what it holds on huge pages again
+    // for the queries that follow (on 4 KiB pages the held-out GloVe queries ran 7 % slower).
     adviseHugePagesForQueries();
     return fudge;
 }

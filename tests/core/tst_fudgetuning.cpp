@@ -1,6 +1,9 @@
 // Fudge-factor tuning (ALGORITHM.md §7): the tuned run is cheaper than the untuned one and still
-// reaches 1 − δ on held-out queries; tuning is deterministic.
+// reaches 1 − δ on held-out queries; tuning is deterministic; the compact truth it scores against
+// gives the full logits' verdict.
 #include "core/Evaluation.h"
+#include "core/ExactSoftmax.h"
+#include "core/Rng.h"
 #include "datasets/SyntheticDatasets.h"
 
 #include <QtTest>
@@ -13,6 +16,7 @@ class TestFudgeTuning : public QObject {
 private slots:
     void tunedIsCheaperAndStillPac();
     void tuningIsDeterministic();
+    void compactTruthGivesTheFullVerdict();
 };
 
 namespace {
@@ -63,6 +67,65 @@ void TestFudgeTuning::tuningIsDeterministic()
     QCOMPARE(a.fudge.logNorm, b.fudge.logNorm);
     QCOMPARE(a.totalPulls, b.totalPulls);
     QCOMPARE(a.tuneQueries, b.tuneQueries);
+}
+
+// TopKTruth keeps O(k) of the exact answer; isSuccess against it must agree with isSuccess against
+// all n logits on every kind of answer: right, a tie at the k-th value, a wrong arm, an excluded
+// arm (−inf), a duplicate, p̂ just inside and outside 1 ± ε, NaN, the wrong number of arms, and
+// the reference's β-less scoring (§12 I-10).
+void TestFudgeTuning::compactTruthGivesTheFullVerdict()
+{
+    Rng rng(5);
+    int checked = 0, successes = 0;
+    for (int trial = 0; trial < 400; ++trial) {
+        const int n = 2 + int(rng.below(30));
+        const int k = 1 + int(rng.below(std::uint64_t(std::min(n - 1, 4))));
+        Eigen::VectorXd logits(n);
+        for (int i = 0; i < n; ++i)
+            logits[i] = double(rng.below(6)) - 2.0; // few distinct values: ties at the k-th are common
+        if (trial % 3 == 0)
+            logits[int(rng.below(std::uint64_t(n)))] = -std::numeric_limits<double>::infinity();
+        const double logS = logSumExp(logits);
+        const double beta = 0.5 + rng.uniform01();
+        const TopKTruth truth = TopKTruth::from(logits, logS, k);
+        QVERIFY(truth.arms.size() >= std::size_t(k));
+        const TopKTruth reference = truth.logitsDividedBy(beta);
+        const Eigen::VectorXd unscaled = logits / beta;
+        for (int variant = 0; variant < 8; ++variant) {
+            Result r;
+            const std::vector<int> best = topKIndices(logits, k);
+            r.topK = best;
+            if (variant == 1) // any arm at all, maybe outside the top-k
+                r.topK.back() = int(rng.below(std::uint64_t(n)));
+            if (variant == 2 && k > 1) // a duplicate
+                r.topK.back() = r.topK.front();
+            if (variant == 3) // one arm too few
+                r.topK.pop_back();
+            for (int i : r.topK) {
+                const double p = std::exp(logits[i] - logS);
+                const double factor = variant == 4 ? 1.0 + 0.3 * (1.0 - 1e-9)
+                    : variant == 5                 ? 1.0 + 0.3 * (1.0 + 1e-9)
+                    : variant == 6                 ? 1.0 + 0.6 * (rng.uniform01() - 0.5)
+                                                   : 1.0;
+                r.probabilities.push_back(variant == 7 ? std::numeric_limits<double>::quiet_NaN()
+                                                       : p * factor);
+            }
+            if (r.topK.empty())
+                continue;
+            // Against the full logits, k is the number of arms returned; the compact truth has its own k.
+            const bool full = r.topK.size() == std::size_t(k) && isSuccess(r, logits, logS, 0.3);
+            QCOMPARE(isSuccess(r, truth, 0.3), full);
+            const bool fullReference = r.topK.size() == std::size_t(k) && isSuccess(r, unscaled, logS, 0.3);
+            QCOMPARE(isSuccess(r, reference, 0.3), fullReference);
+            for (int i = 0; i < n; ++i)
+                QCOMPARE(std::isnan(truth.logitOf(i)), !(logits[i] >= truth.kthLogit));
+            ++checked;
+            successes += full ? 1 : 0;
+        }
+    }
+    QVERIFY(checked > 2500);
+    QVERIFY(successes > 300 && successes < checked - 300); // both verdicts well represented
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, (void)TopKTruth::from(Eigen::VectorXd::Zero(3), 0.0, 4));
 }
 
 QTEST_APPLESS_MAIN(TestFudgeTuning)
