@@ -97,4 +97,11 @@ void adviseHugePagesForQueries()
 #endif
 }
 
+void releaseFreeHeap()
+{
+#if defined(__GLIBC__)
+    (void)malloc_trim(0);
+#endif
+}
+
 } // namespace ada

@@ -3,6 +3,7 @@
 #include "CliOptions.h"
 #include "OutputFormat.h"
 
+#include "core/AllocatorTuning.h"
 #include "datasets/DatasetError.h"
 #include "datasets/DatasetInspection.h"
 #include "datasets/HeadFile.h"
@@ -64,6 +65,7 @@ ada::Dataset loadDatasetWithProgress(const QString& name)
     ProgressPrinter progress;
     ada::Dataset ds = ada::loadDataset(toStdString(name), ada::ReadLimits{}, std::ref(progress));
     progress.finish();
+    ada::releaseFreeHeap(); // the loader's transient buffers
     return ds;
 }
 

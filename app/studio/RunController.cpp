@@ -1,6 +1,7 @@
 #include "RunController.h"
 
 #include "core/AdaptiveSoftmax.h"
+#include "core/AllocatorTuning.h"
 #include "core/ExactSoftmax.h"
 #include "core/FudgeTuning.h"
 #include "core/Rng.h"
@@ -78,6 +79,7 @@ public:
             };
             auto dataset
                 = std::make_shared<Dataset>(loadDataset(name.toStdString(), ReadLimits{}, onProgress));
+            releaseFreeHeap(); // the loader's transient buffers
             DatasetPtr ptr = std::move(dataset);
             controller_->deliver(id, [c = controller_, ptr] { emit c->datasetLoaded(ptr); });
         } catch (const std::exception& e) {
