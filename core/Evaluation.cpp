@@ -81,17 +81,26 @@ TopKTruth TopKTruth::logitsDividedBy(double divisor) const
 
 bool isSuccess(const Result& result, const TopKTruth& truth, double epsilon)
 {
-    // The full-logit test, with "true logit ≥ k-th" read as membership of truth.arms.
-    if (result.cancelled || truth.k < 1 || result.topK.size() != static_cast<std::size_t>(truth.k)
-        || result.probabilities.size() != result.topK.size())
+    // The full-logit test with k = the arms returned. The k-th largest true logit for any k ≤ truth.k
+    // is among truth.logits, and an arm outside truth.arms is below it.
+    const std::size_t k = result.topK.size();
+    if (result.cancelled || k == 0 || k > static_cast<std::size_t>(truth.k)
+        || result.probabilities.size() != k)
         return false;
+    double kth = truth.kthLogit;
+    if (k < static_cast<std::size_t>(truth.k)) {
+        std::vector<double> sorted = truth.logits;
+        std::nth_element(sorted.begin(), sorted.begin() + std::ptrdiff_t(k - 1), sorted.end(),
+                         std::greater<>());
+        kth = sorted[k - 1];
+    }
     std::vector<int> arms = result.topK;
     std::sort(arms.begin(), arms.end());
     if (std::adjacent_find(arms.begin(), arms.end()) != arms.end())
         return false;
-    for (std::size_t a = 0; a < result.topK.size(); ++a) {
+    for (std::size_t a = 0; a < k; ++a) {
         const double logit = truth.logitOf(result.topK[a]);
-        if (std::isnan(logit))
+        if (std::isnan(logit) || logit < kth)
             return false;
         const double p = std::exp(logit - truth.logPartition);
         if (!(std::abs(result.probabilities[a] - p) <= epsilon * p))

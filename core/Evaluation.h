@@ -41,8 +41,8 @@ struct TopKTruth {
     [[nodiscard]] TopKTruth logitsDividedBy(double divisor) const;
 };
 
-// isSuccess against the compact truth: the same verdict as against the full logits when
-// result.topK has truth.k arms (otherwise false).
+// isSuccess against the compact truth: the same verdict as against the full logits whenever
+// result.topK has at most truth.k arms (more: false).
 [[nodiscard]] bool isSuccess(const Result& result, const TopKTruth& truth, double epsilon);
 
 // The paper's speedup (§1.3): 1 / mean over queries of pulls / (n·D).

@@ -323,8 +323,9 @@ int runSuite(const SuiteOptions& options)
 {
     ada::Config probe;
     probe.delta = options.delta;
-    probe.validate();                                             // a bad δ fails before minutes of loading
-    const std::vector<SuiteHead> chosen = selectedHeads(options); // and so does a bad --only
+    // A bad δ or --only fails before minutes of loading.
+    probe.validate();
+    const std::vector<SuiteHead> chosen = selectedHeads(options);
     const auto start = Clock::now();
     QTextStream out(stdout);
     QTextStream err(stderr);

@@ -71,8 +71,8 @@ void TestFudgeTuning::tuningIsDeterministic()
 
 // TopKTruth keeps O(k) of the exact answer; isSuccess against it must agree with isSuccess against
 // all n logits on every kind of answer: right, a tie at the k-th value, a wrong arm, an excluded
-// arm (−inf), a duplicate, p̂ just inside and outside 1 ± ε, NaN, the wrong number of arms, and
-// the reference's β-less scoring (§12 I-10).
+// arm (−inf), a duplicate, p̂ just inside and outside 1 ± ε, NaN, fewer arms than k (scored as a
+// top-(k−1)), and the reference's β-less scoring (§12 I-10).
 void TestFudgeTuning::compactTruthGivesTheFullVerdict()
 {
     Rng rng(5);
@@ -91,7 +91,7 @@ void TestFudgeTuning::compactTruthGivesTheFullVerdict()
         QVERIFY(truth.arms.size() >= std::size_t(k));
         const TopKTruth reference = truth.logitsDividedBy(beta);
         const Eigen::VectorXd unscaled = logits / beta;
-        for (int variant = 0; variant < 8; ++variant) {
+        for (int variant = 0; variant < 9; ++variant) {
             Result r;
             const std::vector<int> best = topKIndices(logits, k);
             r.topK = best;
@@ -101,6 +101,10 @@ void TestFudgeTuning::compactTruthGivesTheFullVerdict()
                 r.topK.back() = r.topK.front();
             if (variant == 3) // one arm too few
                 r.topK.pop_back();
+            if (variant == 8 && k > 1) { // one arm too few, the last of them the k-th: right only on a tie
+                r.topK.pop_back();
+                r.topK.back() = best.back();
+            }
             for (int i : r.topK) {
                 const double p = std::exp(logits[i] - logS);
                 const double factor = variant == 4 ? 1.0 + 0.3 * (1.0 - 1e-9)
@@ -112,11 +116,11 @@ void TestFudgeTuning::compactTruthGivesTheFullVerdict()
             }
             if (r.topK.empty())
                 continue;
-            // Against the full logits, k is the number of arms returned; the compact truth has its own k.
-            const bool full = r.topK.size() == std::size_t(k) && isSuccess(r, logits, logS, 0.3);
+            // Against the full logits k is the number of arms returned, fewer than the truth's k in
+            // variant 3: the compact truth holds that k-th logit too.
+            const bool full = isSuccess(r, logits, logS, 0.3);
             QCOMPARE(isSuccess(r, truth, 0.3), full);
-            const bool fullReference = r.topK.size() == std::size_t(k) && isSuccess(r, unscaled, logS, 0.3);
-            QCOMPARE(isSuccess(r, reference, 0.3), fullReference);
+            QCOMPARE(isSuccess(r, reference, 0.3), isSuccess(r, unscaled, logS, 0.3));
             for (int i = 0; i < n; ++i)
                 QCOMPARE(std::isnan(truth.logitOf(i)), !(logits[i] >= truth.kthLogit));
             ++checked;
@@ -126,6 +130,14 @@ void TestFudgeTuning::compactTruthGivesTheFullVerdict()
     QVERIFY(checked > 2500);
     QVERIFY(successes > 300 && successes < checked - 300); // both verdicts well represented
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, (void)TopKTruth::from(Eigen::VectorXd::Zero(3), 0.0, 4));
+    // More arms than the truth's k cannot be scored against it: refused, not guessed.
+    const Eigen::VectorXd three = Eigen::Vector3d(1.0, 2.0, 3.0);
+    Result two;
+    two.topK = {2, 1};
+    two.probabilities = {std::exp(3.0 - logSumExp(three)), std::exp(2.0 - logSumExp(three))};
+    QVERIFY(isSuccess(two, three, logSumExp(three), 0.3));
+    QVERIFY(!isSuccess(two, TopKTruth::from(three, logSumExp(three), 1), 0.3));
+    QVERIFY(isSuccess(two, TopKTruth::from(three, logSumExp(three), 2), 0.3));
 }
 
 QTEST_APPLESS_MAIN(TestFudgeTuning)
