@@ -17,30 +17,10 @@ namespace ada {
 bool isSuccess(const Result& result, const Eigen::Ref<const Eigen::VectorXd>& trueLogits,
                double trueLogPartition, double epsilon)
 {
-    if (result.cancelled || result.topK.empty() || result.probabilities.size() != result.topK.size())
+    const std::size_t k = result.topK.size();
+    if (k == 0 || k > static_cast<std::size_t>(trueLogits.size()))
         return false;
-    const int k = static_cast<int>(result.topK.size());
-    const int n = static_cast<int>(trueLogits.size());
-    if (k > n)
-        return false;
-    // A valid top-k set: k distinct arms whose true logits all reach the k-th largest value (ties at
-    // the boundary are equally correct answers).
-    std::vector<double> sorted(trueLogits.data(), trueLogits.data() + n);
-    std::nth_element(sorted.begin(), sorted.begin() + (k - 1), sorted.end(), std::greater<>());
-    const double kth = sorted[static_cast<std::size_t>(k - 1)];
-    std::vector<int> arms = result.topK;
-    std::sort(arms.begin(), arms.end());
-    if (std::adjacent_find(arms.begin(), arms.end()) != arms.end())
-        return false;
-    for (std::size_t a = 0; a < result.topK.size(); ++a) {
-        const int i = result.topK[a];
-        if (i < 0 || i >= n || trueLogits[i] < kth)
-            return false;
-        const double p = std::exp(trueLogits[i] - trueLogPartition);
-        if (!(std::abs(result.probabilities[a] - p) <= epsilon * p))
-            return false;
-    }
-    return true;
+    return isSuccess(result, TopKTruth::from(trueLogits, trueLogPartition, static_cast<int>(k)), epsilon);
 }
 
 TopKTruth TopKTruth::from(const Eigen::Ref<const Eigen::VectorXd>& trueLogits, double trueLogPartition, int k)
@@ -81,8 +61,9 @@ TopKTruth TopKTruth::logitsDividedBy(double divisor) const
 
 bool isSuccess(const Result& result, const TopKTruth& truth, double epsilon)
 {
-    // The full-logit test with k = the arms returned. The k-th largest true logit for any k ≤ truth.k
-    // is among truth.logits, and an arm outside truth.arms is below it.
+    // A valid top-k set for k = the arms returned: k distinct arms whose true logits all reach the k-th
+    // largest value (ties at the boundary are equally correct answers). That k-th logit, for any
+    // k ≤ truth.k, is among truth.logits, and an arm outside truth.arms is below it.
     const std::size_t k = result.topK.size();
     if (result.cancelled || k == 0 || k > static_cast<std::size_t>(truth.k)
         || result.probabilities.size() != k)
