@@ -69,12 +69,14 @@ public:
 
     // is-wor-dr's batched column pass (fast kernels), the last one run: how many arms it pulled, the
     // engine's pull count after it (a later pull of any arm changes that count) and the largest new
-    // variance among its arms (NaN skipped; −∞ for none). Where the count of arms is every candidate
-    // and no pull followed, the largest v_i over the candidates is known without a scan.
+    // variance and estimate among its arms (NaN skipped; −∞ for none). Where the count of arms is
+    // every candidate and no pull followed, the largest v_i and μ̂_i over the candidates are known
+    // without a scan.
     struct BatchRecord {
         std::size_t arms = 0;
         std::int64_t pullsAfter = -1;
         double largestVariance = -std::numeric_limits<double>::infinity();
+        double largestEstimate = -std::numeric_limits<double>::infinity();
     };
     [[nodiscard]] const BatchRecord& lastDesRajBatch() const { return lastDesRajBatch_; }
 

@@ -72,10 +72,11 @@ void ArmEngine::pullColumnsDesRaj(std::span<const int> batch, std::int64_t t0, s
     double* shift = blockA_.data() + kBlock;
     double* zSum = blockB_.data();
     double* zSumSq = blockB_.data() + kBlock;
-    // The largest new variance in four chains (entry k of a block into chain k mod 4; max is exact,
-    // so the chains give the one-chain value), for lastDesRajBatch.
+    // The largest new variance and estimate in four chains each (entry k of a block into chain
+    // k mod 4; max is exact, so the chains give the one-chain value), for lastDesRajBatch.
     constexpr double kNone = -std::numeric_limits<double>::infinity();
     double largest[4] = {kNone, kNone, kNone, kNone};
+    double largestMu[4] = {kNone, kNone, kNone, kNone};
     for (std::size_t from = 0; from < batch.size(); from += kBlock) {
         const kernels::ArmBlock block = armBlock(batch, from, std::min(kBlock, batch.size() - from));
         for (std::size_t k = 0; k < block.size; ++k) {
@@ -123,14 +124,17 @@ void ArmEngine::pullColumnsDesRaj(std::span<const int> batch, std::int64_t t0, s
             largest[k % 4] = std::max(largest[k % 4], var[k]);
         for (std::size_t k = 0; k < block.size; ++k) {
             const auto i = static_cast<std::size_t>(batch[from + k]);
+            const double estimate = bias(i) + mean[k];
             desRaj_[i] = {acc[k], shift[k], zSum[k], zSumSq[k]};
-            estimate_[i] = bias(i) + mean[k];
+            estimate_[i] = estimate;
             variance_[i] = var[k];
             depth_[i] = t1;
+            largestMu[k % 4] = std::max(largestMu[k % 4], estimate);
         }
     }
     lastDesRajBatch_ = {batch.size(), totalPulls_,
-                        std::max(std::max(largest[0], largest[1]), std::max(largest[2], largest[3]))};
+                        std::max(std::max(largest[0], largest[1]), std::max(largest[2], largest[3])),
+                        std::max(std::max(largestMu[0], largestMu[1]), std::max(largestMu[2], largestMu[3]))};
 }
 
 void ArmEngine::sortRange(std::int64_t t0, std::int64_t t1)

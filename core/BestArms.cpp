@@ -12,7 +12,7 @@
 
 namespace ada {
 
-std::vector<ArmRun> runsOf(const std::vector<int>& arms)
+std::vector<ArmRun> runsOf(std::span<const int> arms)
 {
     std::vector<ArmRun> runs;
     for (std::size_t a = 0; a < arms.size();) {
@@ -104,12 +104,16 @@ struct DirectRound {
     double twoFudge;
     double L;
 
-    // leaderOf over the runs as one array: its largest value, then the first position holding it.
-    [[nodiscard]] std::size_t leader() const
+    // leaderOf over the runs as one array: its largest value (`known` where the caller has it), then
+    // the first position holding it. A zero's sign may differ from the scan's, which == ignores.
+    [[nodiscard]] std::size_t leader(std::optional<double> known) const
     {
         double best = -std::numeric_limits<double>::infinity();
-        for (const ArmRun& run : runs)
-            best = std::max(best, largestOf(mu + run.first, run.length));
+        if (known)
+            best = *known;
+        else
+            for (const ArmRun& run : runs)
+                best = std::max(best, largestOf(mu + run.first, run.length));
         const double first = mu[runs.front().first];
         if (std::isnan(first) || best == -std::numeric_limits<double>::infinity())
             return 0;
@@ -239,7 +243,9 @@ std::vector<int> identifyTopK(RunContext& ctx, double deltaBestArms, int k, doub
             // round reads the engine's arrays in place, where a gathered copy would cost two more
             // passes over n arms (GloVe: 0.4 ms per query).
             const DirectRound round{mu.data(), var.data(), ctx.candidateRuns, 2.0 * fudge, L};
-            leading = round.leader();
+            // After a fresh warm-up, a first round that pulled nothing finds the estimates the
+            // warm-up's last pass left, whose largest it recorded.
+            leading = round.leader(pulledNothing ? ctx.largestCandidateEstimate : std::nullopt);
             const double bar
                 = kthLower ? round.kthLowerBound(count, k) : round.lowerBound(contenders[leading]);
             keptCount = round.survivors(bar, kept.data());

@@ -6,13 +6,14 @@
 #include "RunObserver.h"
 
 #include <optional>
+#include <span>
 #include <utility>
 #include <vector>
 
 namespace ada {
 
 // The maximal runs of `arms` (ascending and distinct).
-[[nodiscard]] std::vector<ArmRun> runsOf(const std::vector<int>& arms);
+[[nodiscard]] std::vector<ArmRun> runsOf(std::span<const int> arms);
 
 // State of one run that every phase reads and the observer sees.
 struct RunContext {
@@ -28,7 +29,7 @@ struct RunContext {
     RunObserver* observer = nullptr; // null: no events are built at all
     Phase phase = Phase::Warmup;
     int round = 0;
-    std::vector<int> candidates;       // arms not excluded for this query, ascending (setCandidates)
+    ScratchVector<int> candidates;     // arms not excluded for this query, ascending (setCandidates)
     std::vector<ArmRun> candidateRuns; // the same as runs of consecutive arms
     // For the observer only (left empty in an unobserved run, which never reads them):
     std::vector<std::uint8_t> survivors; // 1 while a top-k contender
@@ -36,16 +37,19 @@ struct RunContext {
     std::vector<double> targets;         // per-arm variance targets of the current pull
     int leader = -1;
     double logPartition = 0.0;
-    // An upper bound of v_i over the candidates, where the run knows one without a scan (after a
-    // fresh warm-up: ArmEngine::lastDesRajBatch); the first elimination round then knows from it
-    // alone when no candidate is active.
+    // The largest v_i and μ̂_i over the candidates, where the run knows them without a scan (after a
+    // fresh warm-up: ArmEngine::lastDesRajBatch); the first elimination round then knows from the
+    // first alone when no candidate is active, and takes its leader from the second if it pulled
+    // nothing.
     std::optional<double> largestCandidateVariance;
+    std::optional<double> largestCandidateEstimate;
     bool stopped = false;
 
-    void setCandidates(std::vector<int> arms)
+    // `runs` are those of `arms` (runsOf), which the caller knows without a scan of n arms.
+    void setCandidates(ScratchVector<int> arms, std::vector<ArmRun> runs)
     {
         candidates = std::move(arms);
-        candidateRuns = runsOf(candidates);
+        candidateRuns = std::move(runs);
     }
 
     // Sends one event; returns false (and remembers it) if the observer asked to stop.

@@ -3,6 +3,7 @@
 #include "core/AdaptiveSoftmax.h"
 #include "core/Evaluation.h"
 #include "core/ExactSoftmax.h"
+#include "core/LogPartition.h"
 #include "core/Trace.h"
 #include "datasets/LlmLikeSynthetic.h"
 #include "datasets/SyntheticDatasets.h"
@@ -124,6 +125,7 @@ private slots:
     void excludedArmsAreAbsent();
     void partitionIsTheLogSumExpOfTheFinalEstimates();
     void observedAndUnobservedRunsAgree();
+    void noArmPullsAtOrBelowThePartitionFilter();
 };
 
 void TestAdaptiveSoftmax::referencePullCounts_data()
@@ -478,7 +480,8 @@ void TestAdaptiveSoftmax::observedAndUnobservedRunsAgree()
     // unmasked and masked (several runs; the excluded arms keep depth 0), for k = 1 (the leader's
     // lower bound) and k = 3 (the k-th largest lower bound), under the reference's quirks (the
     // leader's for every k), with a bias, and with a warm-up that stops at its first step (d = 100:
-    // the cap is 16) or goes on from it (d = 5000: the cap is 500).
+    // the cap is 16) or goes on from it (d = 5000: the cap is 500). Its partition tests only the
+    // arms above weightBelowWhichNoArmPulls for a second-stage pull, an observed one every arm.
     // At d = 5000 the first round's k-th lower bound decides survivors (checked: taking the (k+1)-th
     // instead makes a run differ).
     Dataset wide = synthetic(SyntheticFamily::RandomMu, 300, 5000, 12, 5);
@@ -487,19 +490,23 @@ void TestAdaptiveSoftmax::observedAndUnobservedRunsAgree()
     std::normal_distribution<float> normal(0.0f, 0.5f);
     narrow.head.bias = Eigen::VectorXf::NullaryExpr(300, [&] { return normal(gen); });
     Dataset llm = generateLlmLike(LlmLikeParams{}, 2000, 256, 12, 11, "llm-like");
-    for (const Dataset* ds : {&wide, &narrow, &llm}) {
+    Dataset hv = synthetic(SyntheticFamily::HighVariance, 300, 100, 12, 8);
+    for (const Dataset* ds : {&wide, &narrow, &llm, &hv}) {
         for (const int k : {1, 3}) {
             for (const Preset preset : {Preset::Paper, Preset::Reference}) {
-                for (const int variant : {0, 1, 2}) {
-                    // The preset's sampler, is-wor-dr, and is-wor-dr with a large φ_b: the first
-                    // round of a run after a fresh warm-up then has active arms in 96 of 144 runs
-                    // (RunContext::largestCandidateVariance says so), otherwise in none here.
+                for (const int variant : {0, 1, 2, 3}) {
+                    // The preset's sampler, is-wor-dr, and is-wor-dr with a large and a moderate φ_b:
+                    // the first round of a run after a fresh warm-up then has active arms in 144 and
+                    // 24 of 192 runs (RunContext::largestCandidateVariance says so), otherwise in
+                    // none here. With φ_b = 4 on the high-variance head that round also eliminates
+                    // arms, so its leader decides survivors: it must not be the warm-up's recorded
+                    // one (checked: taking the record there makes a run differ).
                     Config c = Config::forPreset(preset);
                     c.k = k;
                     if (variant > 0)
                         c.sampler = Sampler::ImportanceWithoutReplacementDesRaj;
-                    if (variant == 2)
-                        c.fudge.bestArms = 1000.0;
+                    if (variant >= 2)
+                        c.fudge.bestArms = variant == 2 ? 1000.0 : 4.0;
                     const PreparedHead prepared(ds->head, c);
                     for (int q = 0; q < ds->queries.rows(); ++q) {
                         const Eigen::VectorXf x = ds->queries.row(q).transpose();
@@ -529,6 +536,59 @@ void TestAdaptiveSoftmax::observedAndUnobservedRunsAgree()
             }
         }
     }
+}
+
+void TestAdaptiveSoftmax::noArmPullsAtOrBelowThePartitionFilter()
+{
+    // The filter is exact only if every weight e ≤ e* has a target ≥ the largest φ·v, which rests on
+    // the target being non-increasing in e as rounded. Checked at e*, just below it, at 0, at the
+    // smallest subnormal and at random weights below it, over constants spanning 10^±300, with the
+    // edge values a run can meet (0, ∞, NaN; −∞ when every variance is NaN).
+    const double inf = std::numeric_limits<double>::infinity();
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    std::mt19937_64 gen(13);
+    std::uniform_real_distribution<double> exponent(-300.0, 300.0), unit(0.0, 1.0);
+    auto magnitude = [&] { return std::pow(10.0, exponent(gen)) * (1.0 + unit(gen)); };
+    const double edges[] = {0.0, inf, nan, std::numeric_limits<double>::denorm_min(), 1.0};
+    int useful = 0, normalCases = 0;
+    for (int trial = 0; trial < 20000; ++trial) {
+        double kGamma = magnitude(), kAlpha = magnitude(), largest = magnitude();
+        if (trial % 10 == 0) // one constant at an edge value
+            (trial % 30 == 0 ? kGamma : trial % 30 == 10 ? kAlpha : largest) = edges[(trial / 30) % 5];
+        if (trial % 97 == 0)
+            largest = -inf;
+        const double bound = weightBelowWhichNoArmPulls(kGamma, kAlpha, largest);
+        if (bound == -inf)
+            continue; // every arm takes the full test: nothing to check
+        const double closedForm = std::min((kGamma / largest) * (kGamma / largest), kAlpha / largest);
+        const bool normal = std::isnormal(kGamma) && std::isnormal(kAlpha) && std::isnormal(largest)
+            && std::isnormal(closedForm);
+        normalCases += normal;
+        useful += normal && bound > closedForm * (1.0 - 1e-15);
+        const double probes[] = {bound,
+                                 std::nextafter(bound, 0.0),
+                                 0.0,
+                                 std::numeric_limits<double>::denorm_min(),
+                                 bound * unit(gen),
+                                 bound * std::pow(unit(gen), 20.0)};
+        for (const double e : probes) {
+            if (e < 0.0 || e > bound)
+                continue;
+            const double target = secondStageTarget(e, kGamma, kAlpha);
+            QVERIFY2(target >= largest,
+                     qPrintable(QString("K_γ %1, K_α %2, φ·v %3: e* %4, e %5 has target %6")
+                                    .arg(kGamma, 0, 'g', 17)
+                                    .arg(kAlpha, 0, 'g', 17)
+                                    .arg(largest, 0, 'g', 17)
+                                    .arg(bound, 0, 'g', 17)
+                                    .arg(e, 0, 'g', 17)
+                                    .arg(target, 0, 'g', 17)));
+        }
+    }
+    // The filter must also filter: where the closed form is a normal number, e* is within a few ulps
+    // of it.
+    QVERIFY2(normalCases > 10000 && useful == normalCases,
+             qPrintable(QString("%1 of %2").arg(useful).arg(normalCases)));
 }
 
 #include "tst_adaptivesoftmax.moc"

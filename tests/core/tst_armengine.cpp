@@ -241,7 +241,7 @@ void TestArmEngine::firstStageIsDoneAfterWarmupAndDeepPulls()
                     const std::vector<std::int64_t> warmDepths(engine.depths().begin(),
                                                                engine.depths().end());
                     RunContext ctx{engine, c, nullptr};
-                    ctx.setCandidates(all);
+                    ctx.setCandidates(ScratchVector<int>(all.begin(), all.end()), runsOf(all));
                     const std::vector<int> top = identifyTopK(ctx, c.delta / 2.0, 1, c.fudge.bestArms);
                     QCOMPARE(int(top.size()), 1);
                     const std::int64_t shallowest = engine.shallowestPullSinceMark();
