@@ -144,6 +144,9 @@ struct HeadOutcome {
     double prepareSeconds = 0.0;
     double structuralMemoryRatio = 0.0; // (head + prepared copies) / (n·d·4)
     double residentMemoryRatio = 0.0;   // resident growth from load to prepared, / (n·d·4)
+    // Below 100 MB the resident growth says nothing about the head: pages, huge-page rounding and
+    // the heap's reuse of the heads before it move it by tens of MB (it read −1.0 to 1 000 there).
+    bool residentRatioMeaningful() const { return matrixBytes() >= 100e6; }
     double matrixBytes() const { return 4.0 * double(n) * double(d); }
     double bytesFraction() const { return timing.meanBytesRead / matrixBytes(); }
     double exactBandwidth() const
@@ -309,7 +312,8 @@ QJsonObject headJson(const HeadOutcome& h)
         {QStringLiteral("pulls_per_query"), h.timing.meanPulls},
         {QStringLiteral("exact_pulls_per_query"), h.timing.meanExactPulls},
         {QStringLiteral("memory_ratio"), h.structuralMemoryRatio},
-        {QStringLiteral("resident_memory_ratio"), h.residentMemoryRatio},
+        {QStringLiteral("resident_memory_ratio"),
+         h.residentRatioMeaningful() ? QJsonValue(h.residentMemoryRatio) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("prepare_s"), h.prepareSeconds},
         {QStringLiteral("tune_s"), h.tuneSeconds},
         {QStringLiteral("per_repetition"), reps},
