@@ -901,6 +901,14 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <source>Speedup report</source>
         <translation>Beschleunigungsbericht</translation>
     </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation>Anordnung &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Put every panel back where it was at the first start</source>
+        <translation>Alle Felder dorthin zurücksetzen, wo sie beim ersten Start waren</translation>
+    </message>
 </context>
 <context>
     <name>ada::MessageBanner</name>

@@ -901,6 +901,14 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <source>Speedup report</source>
         <translation>加速报告</translation>
     </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Put every panel back where it was at the first start</source>
+        <translation>将所有面板恢复到首次启动时的位置</translation>
+    </message>
 </context>
 <context>
     <name>ada::MessageBanner</name>

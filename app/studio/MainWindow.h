@@ -96,6 +96,7 @@ private:
     void buildStatusBar();
     void restoreLayout();
     void saveLayout();
+    void resetLayout(); // View > Reset layout: the first start's docks, in place and sized
     // MainWindowActions.cpp
     void buildMenus();
     void buildSettingsMenu();
@@ -142,6 +143,7 @@ private:
     LessonPanel* lessons_;
     QDockWidget* lessonDock_ = nullptr;
     std::function<void()> defaultDockSizes_; // set by buildDocks, applied by restoreLayout
+    QByteArray defaultDockState_;            // the docks as buildDocks arranges them (resetLayout)
     ShortcutOverlay* shortcutOverlay_ = nullptr;
     int lessonShotStep_ = 0;
     bool lessonShotArmed_ = false;

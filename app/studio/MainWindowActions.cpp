@@ -74,6 +74,10 @@ void MainWindow::buildMenus()
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget* d : findChildren<QDockWidget*>())
         view->addAction(d->toggleViewAction());
+    view->addSeparator();
+    QAction* reset = view->addAction(tr("&Reset layout"), this, &MainWindow::resetLayout);
+    reset->setObjectName(QStringLiteral("resetLayoutAction"));
+    reset->setStatusTip(tr("Put every panel back where it was at the first start"));
 
     QMenu* lessons = menuBar()->addMenu(tr("&Lessons"));
     lessons->setObjectName(QStringLiteral("lessonsMenu"));

@@ -131,6 +131,9 @@ void MainWindow::buildDocks()
         resizeDocks({timeline}, {std::max(200, height() / 4)}, Qt::Vertical);
         resizeDocks({timeline, explainer, summary}, {4, 3, 4}, Qt::Horizontal);
     };
+    // Where each dock sits (area, order, tabs, shown or not), for resetLayout: a dock dragged out of
+    // the window or closed is otherwise lost until the settings are deleted by hand.
+    defaultDockState_ = saveState(kLayoutVersion);
 }
 
 void MainWindow::buildStatusBar()
@@ -156,6 +159,17 @@ void MainWindow::restoreLayout()
     }
     if (!restoreState(settings.value(kStateKey).toByteArray(), kLayoutVersion))
         defaultDockSizes_(); // a first start, or a layout saved by another version
+}
+
+void MainWindow::resetLayout()
+{
+    const bool lesson = lessonDock_->isVisible(); // a running lesson keeps its text in view
+    restoreState(defaultDockState_, kLayoutVersion);
+    defaultDockSizes_();
+    if (lesson) {
+        lessonDock_->show();
+        lessonDock_->raise();
+    }
 }
 
 void MainWindow::saveLayout()

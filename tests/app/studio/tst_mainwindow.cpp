@@ -6,6 +6,7 @@
 #include "widgets/TimelineView.h"
 
 #include <QComboBox>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QSettings>
 #include <QSignalSpy>
@@ -30,6 +31,7 @@ private slots:
     void exportsWriteFiles();
     void scenarioSavesAndOpensAgain();
     void layoutAndLastScenarioPersist();
+    void resetLayoutPutsEveryDockBack();
 
 private:
     void waitForRun();
@@ -216,6 +218,70 @@ void TestMainWindow::layoutAndLastScenarioPersist()
     QVERIFY(!last.isEmpty());
     const Scenario s = Scenario::fromJson(QJsonDocument::fromJson(last).object());
     QVERIFY(s.dataset.startsWith(QStringLiteral("synthetic:noisy")));
+}
+
+void TestMainWindow::resetLayoutPutsEveryDockBack()
+{
+    // A first start (no saved layout), as the reset should reproduce it.
+    window_.reset();
+    QSettings().remove(QStringLiteral("window/state"));
+    init();
+    MainWindow& w = *window_;
+    auto dock = [&](const char* name) {
+        auto* d = w.findChild<QDockWidget*>(QString::fromLatin1(name));
+        if (!d)
+            qFatal("no dock %s", name);
+        return d;
+    };
+    QDockWidget* controls = dock("controlsDock");
+    QDockWidget* pulls = dock("pullsDock");
+    QDockWidget* partition = dock("partitionDock");
+    QDockWidget* timeline = dock("timelineDock");
+    QDockWidget* summary = dock("summaryDock");
+    QDockWidget* lesson = dock("lessonDock");
+    const std::vector<QDockWidget*> shown{controls, pulls, partition, timeline, summary};
+    std::vector<QSize> firstStart;
+    for (QDockWidget* d : shown)
+        firstStart.push_back(d->size());
+    QCOMPARE(w.dockWidgetArea(pulls), Qt::RightDockWidgetArea);
+    // What a user can do to the docks: float one off, move one to another side, close two.
+    pulls->setFloating(true);
+    pulls->move(5000, 5000);
+    w.addDockWidget(Qt::LeftDockWidgetArea, partition);
+    timeline->close();
+    controls->close();
+    QVERIFY(pulls->isFloating() && !timeline->isVisible() && !controls->isVisible());
+    QCOMPARE(w.dockWidgetArea(partition), Qt::LeftDockWidgetArea);
+
+    auto* reset = w.findChild<QAction*>(QStringLiteral("resetLayoutAction"));
+    QVERIFY(reset);
+    reset->trigger();
+    QVERIFY(!pulls->isFloating());
+    QCOMPARE(w.dockWidgetArea(pulls), Qt::RightDockWidgetArea);
+    QCOMPARE(w.dockWidgetArea(partition), Qt::RightDockWidgetArea);
+    QCOMPARE(w.dockWidgetArea(timeline), Qt::BottomDockWidgetArea);
+    QCOMPARE(w.dockWidgetArea(summary), Qt::BottomDockWidgetArea);
+    QCOMPARE(w.dockWidgetArea(controls), Qt::LeftDockWidgetArea);
+    QVERIFY(!lesson->isVisible()); // no lesson running
+    // Each dock shown again at about its first-start size (the layout settles after the reset).
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        QVERIFY2(shown[i]->isVisible(), qPrintable(shown[i]->objectName()));
+        QTRY_VERIFY2(std::abs(shown[i]->width() - firstStart[i].width()) <= 40
+                         && std::abs(shown[i]->height() - firstStart[i].height()) <= 40,
+                     qPrintable(QString("%1: %2x%3, first start %4x%5")
+                                    .arg(shown[i]->objectName())
+                                    .arg(shown[i]->width())
+                                    .arg(shown[i]->height())
+                                    .arg(firstStart[i].width())
+                                    .arg(firstStart[i].height())));
+    }
+    QVERIFY(w.run() != nullptr); // the run is still there to replay
+    // During a lesson its text stays in view.
+    w.startLesson(0);
+    QVERIFY(lesson->isVisible());
+    reset->trigger();
+    QVERIFY(lesson->isVisible());
+    QCOMPARE(w.dockWidgetArea(lesson), Qt::LeftDockWidgetArea);
 }
 
 QTEST_MAIN(TestMainWindow)
