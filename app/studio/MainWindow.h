@@ -103,6 +103,7 @@ private:
     void buildShortcuts();
     // MainWindowLessons.cpp
     void connectLessons();
+    void showLessonDock(); // raised over the controls, wide enough for the lesson's text
     void chooseHeadFile();
     void chooseScenarioFile();
     void chooseExportPlot(int index); // -1: all views into a folder

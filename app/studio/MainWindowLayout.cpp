@@ -163,13 +163,10 @@ void MainWindow::restoreLayout()
 
 void MainWindow::resetLayout()
 {
-    const bool lesson = lessonDock_->isVisible(); // a running lesson keeps its text in view
     restoreState(defaultDockState_, kLayoutVersion);
     defaultDockSizes_();
-    if (lesson) {
-        lessonDock_->show();
-        lessonDock_->raise();
-    }
+    if (lessons_->active()) // a running lesson keeps its text in view
+        showLessonDock();
 }
 
 void MainWindow::saveLayout()

@@ -15,6 +15,13 @@
 
 namespace ada {
 
+void MainWindow::showLessonDock()
+{
+    lessonDock_->show();
+    lessonDock_->raise();
+    resizeDocks({lessonDock_}, {std::max(lessonDock_->width(), 420)}, Qt::Horizontal);
+}
+
 void MainWindow::connectLessons()
 {
     lessons_->setDatasetSource([this] { return dataset_; });
@@ -33,9 +40,7 @@ void MainWindow::connectLessons()
         varianceLab_->run();
     });
     connect(lessons_, &LessonPanel::lessonStarted, this, [this](const QString& title) {
-        lessonDock_->show();
-        lessonDock_->raise();
-        resizeDocks({lessonDock_}, {std::max(lessonDock_->width(), 420)}, Qt::Horizontal);
+        showLessonDock();
         statusBar()->showMessage(tr("Lesson: %1").arg(title), 5000);
     });
     connect(lessons_, &LessonPanel::lessonStopped, this, [this] {

@@ -276,12 +276,16 @@ void TestMainWindow::resetLayoutPutsEveryDockBack()
                                     .arg(firstStart[i].height())));
     }
     QVERIFY(w.run() != nullptr); // the run is still there to replay
-    // During a lesson its text stays in view.
+    // During a lesson its text stays in view, as wide as a lesson opens it.
     w.startLesson(0);
     QVERIFY(lesson->isVisible());
+    QTest::qWait(50);
+    const int lessonWidth = lesson->width();
     reset->trigger();
     QVERIFY(lesson->isVisible());
     QCOMPARE(w.dockWidgetArea(lesson), Qt::LeftDockWidgetArea);
+    QTRY_VERIFY2(std::abs(lesson->width() - lessonWidth) <= 40,
+                 qPrintable(QString("%1 against %2").arg(lesson->width()).arg(lessonWidth)));
 }
 
 QTEST_MAIN(TestMainWindow)
