@@ -145,7 +145,6 @@ Eigen::VectorXd PreparedHead::transformQuery(const Eigen::Ref<const Eigen::Vecto
 
 namespace {
 
-// Algorithm 1; with `identificationOnly` it stops after elimination (stage 1 of the tuning, §7).
 // The arms a query may return: all but the excluded ones, ascending, and their runs. Throws for an
 // index out of range; duplicates are harmless.
 struct Candidates {
@@ -187,6 +186,7 @@ Candidates candidateArms(int n, std::span<const int> excluded)
     return c;
 }
 
+// Algorithm 1; with `identificationOnly` it stops after elimination (stage 1 of the tuning, §7).
 Result runPhases(const PreparedHead& prepared, const Eigen::Ref<const Eigen::VectorXf>& query,
                  const Config& config, RunObserver* observer, bool identificationOnly,
                  std::span<const int> excluded)
