@@ -512,7 +512,7 @@ VarianceLabResult runVarianceLab(const Eigen::Ref<const Eigen::VectorXd>& row,
         }
         constexpr int kBins = 40;
         Histogram2D& hp = result.pairs;
-        hp.bins = kBins;
+        hp.bins = pairs.empty() ? 0 : kBins;
         hp.xMin = hp.yMin = std::numeric_limits<double>::infinity();
         hp.xMax = hp.yMax = -std::numeric_limits<double>::infinity();
         for (const auto& [a, b] : pairs) {
@@ -521,9 +521,22 @@ VarianceLabResult runVarianceLab(const Eigen::Ref<const Eigen::VectorXd>& row,
             hp.yMin = std::min(hp.yMin, b);
             hp.yMax = std::max(hp.yMax, b);
         }
-        hp.counts.assign(std::size_t(kBins * kBins), 0.0);
+        // A single value (a query whose x_j are all equal, say) gets a bin range around it, so that it
+        // falls in the middle bin and the plot's axis has a width.
+        auto widen = [](double& lo, double& hi) {
+            if (!(hi > lo)) {
+                const double half = 0.5 * std::max(1.0, std::abs(lo));
+                lo -= half;
+                hi += half;
+            }
+        };
+        if (!pairs.empty()) {
+            widen(hp.xMin, hp.xMax);
+            widen(hp.yMin, hp.yMax);
+            hp.counts.assign(std::size_t(kBins * kBins), 0.0);
+        }
         auto bin = [](double v, double lo, double hi) {
-            return hi > lo ? std::clamp(static_cast<int>((v - lo) / (hi - lo) * kBins), 0, kBins - 1) : 0;
+            return std::clamp(static_cast<int>((v - lo) / (hi - lo) * kBins), 0, kBins - 1);
         };
         for (const auto& [a, b] : pairs)
             hp.counts[std::size_t(bin(b, hp.yMin, hp.yMax) * kBins + bin(a, hp.xMin, hp.xMax))] += 1.0;
@@ -540,6 +553,7 @@ VarianceLabResult runVarianceLab(const Eigen::Ref<const Eigen::VectorXd>& row,
             const auto [lo, hi] = std::minmax_element(terms.begin(), terms.end());
             ht1.min = *lo;
             ht1.max = *hi;
+            widen(ht1.min, ht1.max);
             ht1.counts.assign(kBins, 0.0);
             for (double v : terms)
                 ht1.counts[std::size_t(bin(v, ht1.min, ht1.max))] += 1.0;

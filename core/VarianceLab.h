@@ -50,6 +50,8 @@ struct VarianceCurve {
     std::vector<VarianceCurvePoint> points;
 };
 
+// Bins of equal width between the outer edges [xMin, xMax] × [yMin, yMax]; max > min whenever bins > 0
+// (a single value is given a range around it).
 struct Histogram2D {
     double xMin = 0, xMax = 0, yMin = 0, yMax = 0;
     int bins = 0;

@@ -1753,14 +1753,6 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <translation>abgetastete A_ij</translation>
     </message>
     <message>
-        <source>x_j (log count)</source>
-        <translation>x_j (log. Anzahl)</translation>
-    </message>
-    <message>
-        <source>second-order HT term f_j f_k (π_jk − π_j π_k)/(π_j π_k)</source>
-        <translation>HT-Term zweiter Ordnung f_j f_k (π_jk − π_j π_k)/(π_j π_k)</translation>
-    </message>
-    <message>
         <source>pairs</source>
         <translation>Paare</translation>
     </message>
@@ -1775,6 +1767,20 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
     <message>
         <source>predicted variance</source>
         <translation>vorhergesagte Varianz</translation>
+    </message>
+    <message>
+        <source>ln(1 + pairs)</source>
+        <translation>ln(1 + Paare)</translation>
+    </message>
+    <message>
+        <source>x_j</source>
+        <translation>x_j</translation>
+    </message>
+    <message>
+        <source>second-order HT term
+f_j f_k (π_jk − π_j π_k)/(π_j π_k)</source>
+        <translation>HT-Term zweiter Ordnung
+f_j f_k (π_jk − π_j π_k)/(π_j π_k)</translation>
     </message>
 </context>
 <context>

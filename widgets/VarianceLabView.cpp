@@ -6,6 +6,7 @@
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace ada {
@@ -27,6 +28,49 @@ QString curveName(const VarianceCurve& c)
     if (c.weights != ImportanceWeights::None)
         name += QStringLiteral(" [%1]").arg(QString::fromUtf8(toString(c.weights).data()));
     return name;
+}
+
+// A sequential colour scale that stays readable on the plots' white background (viridis' stops):
+// the fewest pairs are dark violet, the most light yellow.
+QCPColorGradient pairGradient()
+{
+    QCPColorGradient g;
+    g.clearColorStops();
+    g.setColorStopAt(0.0, QColor(68, 1, 84));
+    g.setColorStopAt(0.25, QColor(59, 82, 139));
+    g.setColorStopAt(0.5, QColor(33, 145, 140));
+    g.setColorStopAt(0.75, QColor(94, 201, 98));
+    g.setColorStopAt(1.0, QColor(253, 231, 37));
+    return g;
+}
+
+// The histogram's bins span [min, max] edge to edge, while a colour map places its cells' centres at
+// the ends of its range: the cells go half a bin inside the edges.
+void fillPairHeatMap(QCPColorMap* map, const Histogram2D& h)
+{
+    auto centres = [&h](double lo, double hi) {
+        const double half = (hi - lo) / (2.0 * h.bins);
+        return QCPRange(lo + half, hi - half);
+    };
+    map->data()->setSize(h.bins, h.bins);
+    map->data()->setRange(centres(h.xMin, h.xMax), centres(h.yMin, h.yMax));
+    for (int y = 0; y < h.bins; ++y)
+        for (int x = 0; x < h.bins; ++x) {
+            const double count = h.counts[std::size_t(y * h.bins + x)];
+            map->data()->setCell(x, y, std::log1p(count));
+            // An empty bin shows the background: most of the plane is empty, and a dark "zero" colour
+            // over all of it hid the few cells that hold pairs.
+            map->data()->setAlpha(x, y, count > 0 ? 255 : 0);
+        }
+    map->setInterpolate(false);
+}
+
+// Half a cell of the map along its keys (or values), so that the axis shows the outer cells whole.
+double cellHalfWidth(QCPColorMap* map, bool keys)
+{
+    const QCPRange r = keys ? map->data()->keyRange() : map->data()->valueRange();
+    const int cells = keys ? map->data()->keySize() : map->data()->valueSize();
+    return cells > 1 ? r.size() / (2.0 * (cells - 1)) : 0.5;
 }
 
 } // namespace
@@ -143,22 +187,33 @@ void VarianceLabView::setResult(std::shared_ptr<const VarianceLabResult> result,
     auto* left = new QCPAxisRect(histograms_);
     auto* right = new QCPAxisRect(histograms_);
     histograms_->plotLayout()->addElement(0, 0, left);
-    histograms_->plotLayout()->addElement(0, 1, right);
     const Histogram2D& h2 = result_->pairs;
     if (h2.bins > 0) {
         auto* map = new QCPColorMap(left->axis(QCPAxis::atBottom), left->axis(QCPAxis::atLeft));
-        map->data()->setSize(h2.bins, h2.bins);
-        map->data()->setRange(QCPRange(h2.xMin, h2.xMax), QCPRange(h2.yMin, h2.yMax));
-        for (int y = 0; y < h2.bins; ++y)
-            for (int x = 0; x < h2.bins; ++x)
-                map->data()->setCell(x, y, std::log1p(h2.counts[std::size_t(y * h2.bins + x)]));
-        map->setGradient(QCPColorGradient::gpThermal);
-        map->rescaleDataRange(true);
+        fillPairHeatMap(map, h2);
+        auto* scale = new QCPColorScale(histograms_);
+        histograms_->plotLayout()->addElement(0, 1, scale);
+        scale->setBarWidth(8);
+        scale->axis()->setLabel(tr("ln(1 + pairs)"));
+        map->setColorScale(scale); // the map takes the scale's gradient: set the gradient after
+        map->setGradient(pairGradient());
+        map->setDataRange(QCPRange(
+            0.0,
+            std::max(std::log1p(*std::max_element(h2.counts.begin(), h2.counts.end())), std::log1p(1.0))));
+        // The bar spans the plot's height, not the whole row's.
+        auto* margins = new QCPMarginGroup(histograms_);
+        left->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
+        scale->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
         left->axis(QCPAxis::atBottom)->setLabel(tr("sampled A_ij"));
-        left->axis(QCPAxis::atLeft)->setLabel(tr("x_j (log count)"));
-        left->axis(QCPAxis::atBottom)->setRange(h2.xMin, h2.xMax);
-        left->axis(QCPAxis::atLeft)->setRange(h2.yMin, h2.yMax);
+        left->axis(QCPAxis::atLeft)->setLabel(tr("x_j"));
+        left->axis(QCPAxis::atBottom)
+            ->setRange(map->data()->keyRange().lower - cellHalfWidth(map, true),
+                       map->data()->keyRange().upper + cellHalfWidth(map, true));
+        left->axis(QCPAxis::atLeft)
+            ->setRange(map->data()->valueRange().lower - cellHalfWidth(map, false),
+                       map->data()->valueRange().upper + cellHalfWidth(map, false));
     }
+    histograms_->plotLayout()->addElement(0, histograms_->plotLayout()->columnCount(), right);
     const Histogram1D& h1 = result_->secondOrderTerm;
     if (!h1.counts.empty()) {
         auto* bars = new QCPBars(right->axis(QCPAxis::atBottom), right->axis(QCPAxis::atLeft));
@@ -173,16 +228,18 @@ void VarianceLabView::setResult(std::shared_ptr<const VarianceLabResult> result,
         bars->setBrush(QColor(255, 127, 14, 160));
         bars->setPen(Qt::NoPen);
         right->axis(QCPAxis::atBottom)
-            ->setLabel(tr("second-order HT term f_j f_k (π_jk − π_j π_k)/(π_j π_k)"));
+            ->setLabel(tr("second-order HT term\nf_j f_k (π_jk − π_j π_k)/(π_j π_k)"));
         right->axis(QCPAxis::atLeft)->setLabel(tr("pairs"));
         right->axis(QCPAxis::atBottom)->setRange(h1.min - width, h1.max + width);
         right->axis(QCPAxis::atLeft)->setRange(0, *std::max_element(y.begin(), y.end()) * 1.1);
     }
-    for (QCPAxisRect* r : {left, right})
-        for (QCPAxis* a : r->axes()) {
-            a->setTickLabelFont(plot_->xAxis->tickLabelFont());
-            a->setLabelFont(plot_->xAxis->labelFont());
-        }
+    QList<QCPAxis*> axes = left->axes() + right->axes();
+    if (auto* scale = qobject_cast<QCPColorScale*>(histograms_->plotLayout()->element(0, 1)))
+        axes.push_back(scale->axis());
+    for (QCPAxis* a : axes) {
+        a->setTickLabelFont(plot_->xAxis->tickLabelFont());
+        a->setLabelFont(plot_->xAxis->labelFont());
+    }
     plot_->replot();
     histograms_->replot();
 }

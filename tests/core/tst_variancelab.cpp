@@ -54,6 +54,7 @@ private slots:
     void fpcVarianceIsExactByEnumeration();
     void importanceBeatsUniformOnHighVariance();
     void threadCountDoesNotChangeTheBits();
+    void pairHistogramSpansItsPairs();
     void badInputsAreRefused();
 };
 
@@ -178,6 +179,45 @@ void TestVarianceLab::threadCountDoesNotChangeTheBits()
     QVERIFY(!a.pairs.counts.empty());
     QVERIFY(!a.secondOrderTerm.counts.empty());
     QCOMPARE(a.pairs.counts, b.pairs.counts);
+}
+
+// §9's histogram of sampled (A_ij, x_j) pairs: its edges are the sampled extremes, so the first and the
+// last bin of each axis hold a pair; a query whose x_j are all equal puts every pair in the middle row
+// of a range around that value (the view needs an axis with a width).
+void TestVarianceLab::pairHistogramSpansItsPairs()
+{
+    const Case c = heavyTailed(150, true, 8);
+    VarianceLabOptions o;
+    o.repetitions = 50;
+    for (const bool constantQuery : {false, true}) {
+        const Eigen::VectorXd x = constantQuery ? Eigen::VectorXd::Constant(c.x.size(), 0.75) : c.x;
+        const Histogram2D h = runVarianceLab(c.row, x, c.l1, 0.5, o).pairs;
+        QCOMPARE(h.bins, 40);
+        QCOMPARE(h.counts.size(), std::size_t(40 * 40));
+        QVERIFY(h.xMax > h.xMin && h.yMax > h.yMin);
+        QVERIFY(h.xMin >= c.row.minCoeff() && h.xMax <= c.row.maxCoeff());
+        auto count = [&h](int xBin, int yBin) { return h.counts[std::size_t(yBin * h.bins + xBin)]; };
+        double total = 0.0, firstColumn = 0.0, lastColumn = 0.0, firstRow = 0.0, lastRow = 0.0,
+               middleRow = 0.0;
+        for (int y = 0; y < h.bins; ++y)
+            for (int xBin = 0; xBin < h.bins; ++xBin) {
+                total += count(xBin, y);
+                firstColumn += xBin == 0 ? count(xBin, y) : 0.0;
+                lastColumn += xBin == h.bins - 1 ? count(xBin, y) : 0.0;
+                firstRow += y == 0 ? count(xBin, y) : 0.0;
+                lastRow += y == h.bins - 1 ? count(xBin, y) : 0.0;
+                middleRow += y == h.bins / 2 ? count(xBin, y) : 0.0;
+            }
+        QVERIFY(total > 1000.0 && total <= 20000.0); // 400 repetitions or more; at most 20 000 pairs kept
+        QVERIFY(firstColumn > 0.0 && lastColumn > 0.0);
+        if (constantQuery) {
+            QCOMPARE(h.yMin, 0.25);
+            QCOMPARE(h.yMax, 1.25);
+            QCOMPARE(middleRow, total);
+        } else {
+            QVERIFY(firstRow > 0.0 && lastRow > 0.0);
+        }
+    }
 }
 
 void TestVarianceLab::badInputsAreRefused()

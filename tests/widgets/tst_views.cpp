@@ -274,6 +274,28 @@ void TestViews::varianceLabDrawsItsCurves()
         const LabEstimator e = result->curves[i].estimator;
         QCOMPARE(predicted != nullptr, e != LabEstimator::IsWorHt && e != LabEstimator::IsWorDr);
     }
+    // §9's heat map: a cell per bin, centred in its bin, whole on the axes; empty bins show the
+    // background, so that the few filled ones stand out; a colour scale says what colour means.
+    const Histogram2D& h = result->pairs;
+    QVERIFY(h.bins > 0);
+    auto* map = qobject_cast<QCPColorMap*>(view.histograms()->plottable(0));
+    QVERIFY(map && map->colorScale());
+    QCOMPARE(map->data()->keySize(), h.bins);
+    QCOMPARE(map->data()->valueSize(), h.bins);
+    const double halfX = (h.xMax - h.xMin) / (2 * h.bins), halfY = (h.yMax - h.yMin) / (2 * h.bins);
+    QVERIFY(std::abs(map->data()->keyRange().lower - (h.xMin + halfX)) <= 1e-9 * halfX);
+    QVERIFY(std::abs(map->data()->valueRange().upper - (h.yMax - halfY)) <= 1e-9 * halfY);
+    QVERIFY(map->keyAxis()->range().lower <= h.xMin + 1e-9 * halfX);
+    QVERIFY(map->keyAxis()->range().upper >= h.xMax - 1e-9 * halfX);
+    QVERIFY(map->valueAxis()->range().lower <= h.yMin + 1e-9 * halfY);
+    int empty = 0, filled = 0;
+    for (int y = 0; y < h.bins; ++y)
+        for (int xBin = 0; xBin < h.bins; ++xBin) {
+            const bool hasPairs = h.counts[std::size_t(y * h.bins + xBin)] > 0;
+            QCOMPARE(int(map->data()->alpha(xBin, y)), hasPairs ? 255 : 0);
+            (hasPairs ? filled : empty) += 1;
+        }
+    QVERIFY(empty > 0 && filled > 0);
     QVERIFY(!view.grab().isNull());
 }
 
