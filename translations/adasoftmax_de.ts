@@ -1126,6 +1126,26 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <source>Partition function · log Ŝ = %1 vs log S = %2 · Ŝ/S − 1 = %3 %, ε = %4 %</source>
         <translation>Zustandssumme · log Ŝ = %1 gegenüber log S = %2 · Ŝ/S − 1 = %3 %, ε = %4 %</translation>
     </message>
+    <message>
+        <source>dashed: vᵢ = Vᵢ;
+an arm below it has met its target</source>
+        <translation>gestrichelt: vᵢ = Vᵢ;
+ein Arm darunter hat sein Ziel erreicht</translation>
+    </message>
+    <message>
+        <source>dashed: vᵢ = Vᵢ;
+an arm below it
+has met its target</source>
+        <translation>gestrichelt: vᵢ = Vᵢ;
+ein Arm darunter
+hat sein Ziel erreicht</translation>
+    </message>
+    <message>
+        <source>log Ŝ is estimated
+in the partition phase</source>
+        <translation>log Ŝ wird in der
+Zustandssummen-Phase geschätzt</translation>
+    </message>
 </context>
 <context>
     <name>ada::PlaybackBar</name>
@@ -1234,6 +1254,26 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
     <message>
         <source>Pulls · %1 of n·D = %2 (%3 %, %4× fewer) · %5</source>
         <translation>Züge · %1 von n·D = %2 (%3 %, %4× weniger) · %5</translation>
+    </message>
+    <message>
+        <source>exact: D = %1 per arm</source>
+        <translation>exakt: D = %1 pro Arm</translation>
+    </message>
+    <message>
+        <source>D = %1</source>
+        <translation>D = %1</translation>
+    </message>
+    <message>
+        <source>pulls tᵢ
+(log-spaced bins)</source>
+        <translation>Züge tᵢ
+(logarithmische Klassen)</translation>
+    </message>
+    <message>
+        <source>pulls tᵢ
+(log bins)</source>
+        <translation>Züge tᵢ
+(log. Klassen)</translation>
     </message>
 </context>
 <context>

@@ -1126,6 +1126,26 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <source>Partition function · log Ŝ = %1 vs log S = %2 · Ŝ/S − 1 = %3 %, ε = %4 %</source>
         <translation>配分函数 · log Ŝ = %1 对比 log S = %2 · Ŝ/S − 1 = %3 %，ε = %4 %</translation>
     </message>
+    <message>
+        <source>dashed: vᵢ = Vᵢ;
+an arm below it has met its target</source>
+        <translation>虚线：vᵢ = Vᵢ；
+低于该线的臂已达到目标</translation>
+    </message>
+    <message>
+        <source>dashed: vᵢ = Vᵢ;
+an arm below it
+has met its target</source>
+        <translation>虚线：vᵢ = Vᵢ；
+低于该线的臂
+已达到目标</translation>
+    </message>
+    <message>
+        <source>log Ŝ is estimated
+in the partition phase</source>
+        <translation>log Ŝ
+在配分阶段估计</translation>
+    </message>
 </context>
 <context>
     <name>ada::PlaybackBar</name>
@@ -1234,6 +1254,26 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
     <message>
         <source>Pulls · %1 of n·D = %2 (%3 %, %4× fewer) · %5</source>
         <translation>拉取 · n·D = %2 中的 %1（%3 %，减少 %4×）· %5</translation>
+    </message>
+    <message>
+        <source>exact: D = %1 per arm</source>
+        <translation>精确：每个臂 D = %1</translation>
+    </message>
+    <message>
+        <source>D = %1</source>
+        <translation>D = %1</translation>
+    </message>
+    <message>
+        <source>pulls tᵢ
+(log-spaced bins)</source>
+        <translation>拉取 tᵢ
+（对数间隔分箱）</translation>
+    </message>
+    <message>
+        <source>pulls tᵢ
+(log bins)</source>
+        <translation>拉取 tᵢ
+（对数分箱）</translation>
     </message>
 </context>
 <context>

@@ -107,8 +107,8 @@ EliminationView::EliminationView(QWidget* parent)
     // The legend in rows under the title, so it never hides an arm.
     plot_->legend->setVisible(true);
     plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    plot_->legend->setWrap(4);
     plot_->legend->setBorderPen(Qt::NoPen);
+    connect(plot_, &QCustomPlot::beforeReplot, this, [this] { fitLegendColumns(plot_, 4); });
     plot_->axisRect()->insetLayout()->take(plot_->legend);
     plot_->plotLayout()->insertRow(1);
     plot_->plotLayout()->addElement(1, 0, plot_->legend);

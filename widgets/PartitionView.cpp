@@ -68,13 +68,24 @@ PartitionView::PartitionView(QWidget* parent)
     diagonalNote_->position->setType(QCPItemPosition::ptAxisRectRatio);
     diagonalNote_->position->setCoords(0.01, 0.02);
     diagonalNote_->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+    diagonalNote_->setTextAlignment(Qt::AlignLeft);
     diagonalNote_->setColor(QColor(90, 90, 90));
-    diagonalNote_->setText(tr("dashed: vᵢ = Vᵢ; an arm below it has met its target"));
+    // In a narrow dock the note, clipped to its plot, breaks into lines before it is cut off.
+    connect(plot_, &QCustomPlot::beforeReplot, this, [this] {
+        diagonalNote_->setText(
+            firstFormThatFits({tr("dashed: vᵢ = Vᵢ; an arm below it has met its target"),
+                               tr("dashed: vᵢ = Vᵢ;\nan arm below it has met its target"),
+                               tr("dashed: vᵢ = Vᵢ;\nan arm below it\nhas met its target")},
+                              diagonalNote_->font(), lower_->width() - 8));
+        note_->setText(firstFormThatFits({tr("log Ŝ is estimated in the partition phase"),
+                                          tr("log Ŝ is estimated\nin the partition phase")},
+                                         note_->font(), plot_->axisRect()->width() - 8));
+    });
     note_ = new QCPItemText(plot_);
     note_->position->setType(QCPItemPosition::ptAxisRectRatio);
     note_->position->setCoords(0.5, 0.5);
     note_->setColor(QColor(90, 90, 90));
-    note_->setText(tr("log Ŝ is estimated in the partition phase"));
+    note_->setClipAxisRect(plot_->axisRect());
 }
 
 void PartitionView::setRun(RunDataPtr run)

@@ -3,10 +3,12 @@
 #include <QCoreApplication>
 #include <QEvent>
 #include <QFontMetrics>
+#include <QStringList>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
 #include <algorithm>
+#include <vector>
 
 namespace ada {
 
@@ -147,6 +149,55 @@ void setPlotTitle(QCustomPlot* plot, const QString& title)
     QCPTextElement* element = titleOf(plot);
     element->setProperty(kFullTitle, title);
     fitTitle(plot, element);
+}
+
+void fitLegendColumns(QCustomPlot* plot, int maxColumns)
+{
+    QCPLegend* legend = plot->legend;
+    std::vector<int> widths;                      // of the entries, in order
+    for (int i = 0; i < legend->itemCount(); ++i) // counts cells, and a wrapped grid has empty ones
+        if (const QCPAbstractLegendItem* item = legend->item(i))
+            widths.push_back(item->minimumOuterSizeHint().width());
+    const int n = static_cast<int>(widths.size());
+    if (n == 0)
+        return;
+    const int room = plot->width() - legend->margins().left() - legend->margins().right();
+    // Filled columns first, entry i sits in column i mod c; a column is as wide as its widest entry.
+    auto fits = [&](int c) {
+        std::vector<int> column(std::size_t(c), 0);
+        for (int i = 0; i < n; ++i)
+            column[std::size_t(i % c)] = std::max(column[std::size_t(i % c)], widths[std::size_t(i)]);
+        int total = legend->columnSpacing() * (c - 1);
+        for (int w : column)
+            total += w;
+        return total <= room;
+    };
+    const int most = std::clamp(maxColumns, 1, n);
+    int columns = most;
+    while (columns > 1 && !fits(columns))
+        --columns;
+    // Wrapped for want of room, rows as full as each other: four entries as 2 + 2, not 3 + 1.
+    if (columns < most) {
+        const int rows = (n + columns - 1) / columns;
+        columns = (n + rows - 1) / rows;
+    }
+    if (legend->wrap() != columns) {
+        legend->setWrap(columns);
+        legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true); // re-flow the entries
+    }
+}
+
+QString firstFormThatFits(const QStringList& forms, const QFont& font, int room)
+{
+    const QFontMetrics metrics(font);
+    for (const QString& form : forms) {
+        int widest = 0;
+        for (const QString& line : form.split(QLatin1Char('\n')))
+            widest = std::max(widest, metrics.horizontalAdvance(line));
+        if (widest <= room)
+            return form;
+    }
+    return forms.isEmpty() ? QString() : forms.back();
 }
 
 } // namespace ada

@@ -5,11 +5,12 @@
 #include "core/Result.h"
 
 #include <QColor>
+#include <QStringList>
 
 class QCustomPlot;
 class QCPTextElement;
+class QFont;
 class QWidget;
-class QString;
 
 namespace ada {
 
@@ -35,5 +36,14 @@ QCPTextElement* installTitledPlot(QWidget* view, QCustomPlot* plot, const QStrin
 // lines at its " · " separators (again whenever the plot is resized) instead of being clipped at
 // both ends in a narrow dock.
 void setPlotTitle(QCustomPlot* plot, const QString& title);
+
+// Lays out a legend that sits in the plot's own layout (filled columns first) in as many columns as
+// fit the plot's width, at most `maxColumns`. Call it before each replot: in a narrow dock a single row
+// of entries had each entry's text cut off.
+void fitLegendColumns(QCustomPlot* plot, int maxColumns);
+
+// The first of `forms` (longest first; lines split at '\n') whose widest line fits `room` pixels in
+// `font`; the last form if none does. For labels and notes that would be clipped in a narrow dock.
+QString firstFormThatFits(const QStringList& forms, const QFont& font, int room);
 
 } // namespace ada

@@ -52,7 +52,6 @@ PullsView::PullsView(QWidget* parent)
     QCPAxis* hy = histRect_->axis(QCPAxis::atLeft);
     hx->setScaleType(QCPAxis::stLogarithmic);
     hx->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-    hx->setLabel(tr("pulls tᵢ (log-spaced bins)"));
     hy->setLabel(tr("arms"));
     histogram_ = plot_->addGraph(hx, hy);
     histogram_->setLineStyle(QCPGraph::lsStepLeft);
@@ -63,6 +62,25 @@ PullsView::PullsView(QWidget* parent)
     histExactLine_->point1->setAxes(hx, hy);
     histExactLine_->point2->setAxes(hx, hy);
     histExactLine_->setPen(QPen(PlotStyle::leader(), 1.2, Qt::DashLine));
+    // Before each replot (with the previous layout's sizes, which the replot keeps) the labels take
+    // the longest form that fits: in a narrow dock the full ones were clipped at the plot's edges.
+    connect(plot_, &QCustomPlot::beforeReplot, this, &PullsView::fitLabels);
+}
+
+void PullsView::fitLabels()
+{
+    if (run_) {
+        const qint64 D = std::max<std::int64_t>(run_->effectiveDim, 1);
+        exactLabel_->setText(firstFormThatFits({tr("exact softmax: D = %1 per arm").arg(D),
+                                                tr("exact: D = %1 per arm").arg(D), tr("D = %1").arg(D)},
+                                               exactLabel_->font(), plot_->axisRect()->width() - 8));
+    }
+    // Centred under the histogram, the label may reach into the margin on either side, as far as the
+    // narrower one (the right, at the plot's edge) allows.
+    QCPAxis* hx = histRect_->axis(QCPAxis::atBottom);
+    hx->setLabel(firstFormThatFits(
+        {tr("pulls tᵢ (log-spaced bins)"), tr("pulls tᵢ\n(log-spaced bins)"), tr("pulls tᵢ\n(log bins)")},
+        hx->labelFont(), histRect_->width() + 2 * histRect_->margins().right()));
 }
 
 void PullsView::setRun(RunDataPtr run)
@@ -74,7 +92,6 @@ void PullsView::setRun(RunDataPtr run)
     exactLine_->point1->setCoords(0, D);
     exactLine_->point2->setCoords(1, D);
     exactLabel_->position->setCoords(0.99, D);
-    exactLabel_->setText(tr("exact softmax: D = %1 per arm").arg(qint64(D)));
     plot_->yAxis->setRange(0, D * 1.08);
     plot_->xAxis->setRange(0, double(run_->arms));
     // About four bins per decade from 1 to just past D.

@@ -30,6 +30,8 @@ public:
     [[nodiscard]] const std::vector<double>& histogramEdges() const { return edges_; }
 
 private:
+    void fitLabels();
+
     QCustomPlot* plot_;
     QCPAxisRect* histRect_;
     QCPGraph* profile_;

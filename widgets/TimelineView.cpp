@@ -29,7 +29,7 @@ TimelineView::TimelineView(QWidget* parent)
     }
     marker_ = new QCPItemStraightLine(plot_);
     marker_->setPen(QPen(Qt::black, 1.5, Qt::DashLine));
-    // The legend as one row above the plot, so it never hides the bars.
+    // The legend in a row above the plot (two, or four, in a narrow dock), so it never hides the bars.
     plot_->legend->setVisible(true);
     plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     plot_->axisRect()->insetLayout()->take(plot_->legend);
@@ -37,6 +37,7 @@ TimelineView::TimelineView(QWidget* parent)
     plot_->plotLayout()->addElement(1, 0, plot_->legend);
     plot_->plotLayout()->setRowStretchFactor(1, 0.001);
     plot_->legend->setBorderPen(Qt::NoPen);
+    connect(plot_, &QCustomPlot::beforeReplot, this, [this] { fitLegendColumns(plot_, 4); });
     connect(plot_, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
         if (!run_ || run_->steps() == 0)
             return;

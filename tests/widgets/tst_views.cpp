@@ -43,6 +43,8 @@ private slots:
     void fiftyThousandArmsStayBounded();
     void plotsExport();
     void varianceLabDrawsItsCurves();
+    void notesFitNarrowPlots();
+    void legendsWrapInNarrowPlots();
     void gallery();
 
 private:
@@ -297,6 +299,89 @@ void TestViews::varianceLabDrawsItsCurves()
         }
     QVERIFY(empty > 0 && filled > 0);
     QVERIFY(!view.grab().isNull());
+}
+
+// A note or label drawn inside a plot keeps its whole text in view when the dock is narrow: it takes a
+// shorter form or breaks into lines instead of being clipped at the axis rect's edge.
+void TestViews::notesFitNarrowPlots()
+{
+    PullsView pulls;
+    PartitionView partition;
+    pulls.setRun(run_);
+    partition.setRun(run_);
+    partition.showStep(0); // before the partition phase: its note stands in the empty plot
+    for (QWidget* view : std::initializer_list<QWidget*>{&pulls, &partition})
+        for (const int width : {1000, 420, 300}) {
+            view->resize(width, 400);
+            view->show();
+            QCoreApplication::processEvents(); // the plot takes its new size
+            QCustomPlot* plot = view->findChild<QCustomPlot*>();
+            plot->replot(); // the first replot lays out at the new size, the second fits the texts to it
+            plot->replot();
+            for (int i = 0; i < plot->itemCount(); ++i) {
+                const auto* text = qobject_cast<QCPItemText*>(plot->item(i));
+                if (!text || !text->visible() || text->text().isEmpty())
+                    continue;
+                const QCPAxisRect* rect = text->clipAxisRect() ? text->clipAxisRect() : plot->axisRect();
+                int widest = 0;
+                for (const QString& line : text->text().split(QLatin1Char('\n')))
+                    widest = std::max(widest, QFontMetrics(text->font()).horizontalAdvance(line));
+                QVERIFY2(widest <= rect->width(),
+                         qPrintable(QStringLiteral("%1 px wide: '%2' needs %3 px, has %4")
+                                        .arg(width)
+                                        .arg(text->text())
+                                        .arg(widest)
+                                        .arg(rect->width())));
+            }
+            // The histogram's axis label, centred under its rect, stays inside the plot.
+            if (view == &pulls) {
+                const QCPAxisRect* hist = plot->axisRects().back();
+                const QCPAxis* axis = hist->axis(QCPAxis::atBottom);
+                int widest = 0;
+                for (const QString& line : axis->label().split(QLatin1Char('\n')))
+                    widest = std::max(widest, QFontMetrics(axis->labelFont()).horizontalAdvance(line));
+                QVERIFY2(hist->center().x() + widest / 2 <= plot->width(),
+                         qPrintable(QStringLiteral("%1 px wide: '%2'").arg(width).arg(axis->label())));
+            }
+        }
+}
+
+// The timeline's and the elimination plot's legends sit in rows above their plots: in a narrow dock they
+// take more rows, every entry whole (its text was cut off when one row was squeezed into the width).
+void TestViews::legendsWrapInNarrowPlots()
+{
+    TimelineView timeline;
+    EliminationView elimination;
+    timeline.setRun(run_);
+    elimination.setRun(run_);
+    for (QWidget* view : std::initializer_list<QWidget*>{&timeline, &elimination})
+        for (const int width : {1200, 420, 260}) {
+            view->resize(width, 500);
+            view->show();
+            QCoreApplication::processEvents();
+            QCustomPlot* plot = view->findChild<QCustomPlot*>();
+            plot->replot(); // lays out at the new size; the second replot re-flows the legend for it
+            plot->replot();
+            QCPLegend* legend = plot->legend;
+            int entries = 0;
+            for (int i = 0; i < legend->itemCount(); ++i)
+                if (const QCPAbstractLegendItem* item = legend->item(i)) {
+                    ++entries;
+                    QVERIFY2(item->outerRect().width() >= item->minimumOuterSizeHint().width()
+                                 && item->outerRect().right() <= plot->width(),
+                             qPrintable(QStringLiteral("%1 px: entry %2 at %3 … %4")
+                                            .arg(width)
+                                            .arg(i)
+                                            .arg(item->outerRect().left())
+                                            .arg(item->outerRect().right())));
+                }
+            QVERIFY(entries >= 4);
+            // Wide, one row of four; narrow, rows as full as each other.
+            if (width == 1200)
+                QCOMPARE(legend->wrap(), 4);
+            else if (legend->wrap() < 4)
+                QVERIFY(entries % legend->wrap() == 0 || entries % legend->wrap() >= legend->wrap() - 1);
+        }
 }
 
 // Renders every view once (into $ADA_VIEW_GALLERY when set, else a temporary folder) so a person can
