@@ -1,5 +1,6 @@
 #include "EliminationView.h"
 
+#include "LocaleNumbers.h"
 #include "PlotStyle.h"
 
 #include <QCheckBox>
@@ -152,11 +153,11 @@ QString EliminationView::errorBarNote() const
     const Snapshot& s = run_->trace.snapshots[std::size_t(step_)];
     if (s.phase == Phase::Elimination && !s.halfWidths.empty())
         return tr("Error bars: the elimination's own half-widths Cᵢ = √(2·vᵢ·L), L = %1.")
-            .arg(run_->eliminationLogTerm(), 0, 'f', 2);
+            .arg(localeNumber(run_->eliminationLogTerm(), 'f', 2));
     return tr("Error bars: Cᵢ = √(2·vᵢ·L) computed from the variances with L = log(6n·log D/δ′) = %1, "
               "δ′ = %2 (no elimination is running).")
-        .arg(run_->eliminationLogTerm(), 0, 'f', 2)
-        .arg(run_->deltaPrime());
+        .arg(localeNumber(run_->eliminationLogTerm(), 'f', 2))
+        .arg(localeNumber(run_->deltaPrime()));
 }
 
 void EliminationView::showStep(int step)
@@ -311,9 +312,9 @@ void EliminationView::showStep(int step)
     setPlotTitle(plot_,
                  tr("%1 · %2 of %3 arms contending · %4 pulls")
                      .arg(phase)
-                     .arg(s.survivors.empty() ? n : contenders)
-                     .arg(n)
-                     .arg(s.totalPulls));
+                     .arg(localeCount(s.survivors.empty() ? n : contenders))
+                     .arg(localeCount(n))
+                     .arg(localeCount(s.totalPulls)));
     const QString note = errorBarNote();
     note_->setText(note);
     note_->setToolTip(note);
@@ -338,14 +339,14 @@ void EliminationView::showTooltip(QMouseEvent* event)
                "<br>variance v: %9<br>true logit: %10")
                 .arg(run_->armName(arm).toHtmlEscaped(),
                      isContender(s, arm) ? tr("contender") : tr("eliminated"))
-                .arg(s.depths[a])
-                .arg(run_->effectiveDim)
-                .arg(mu, 0, 'g', 5)
-                .arg(mu - w, 0, 'g', 5)
-                .arg(mu + w, 0, 'g', 5)
-                .arg(w, 0, 'g', 4)
-                .arg(s.variances[a], 0, 'g', 4)
-                .arg(trueLogit(*run_, arm), 0, 'g', 5),
+                .arg(localeCount(s.depths[a]))
+                .arg(localeCount(run_->effectiveDim))
+                .arg(localeNumber(mu, 'g', 5))
+                .arg(localeNumber(mu - w, 'g', 5))
+                .arg(localeNumber(mu + w, 'g', 5))
+                .arg(localeNumber(w, 'g', 4))
+                .arg(localeNumber(s.variances[a], 'g', 4))
+                .arg(localeNumber(trueLogit(*run_, arm), 'g', 5)),
             plot_);
         return;
     }
@@ -363,8 +364,8 @@ void EliminationView::showTooltip(QMouseEvent* event)
                                tr("<b>%1 aggregated arms</b><br>e.g. %2<br>estimates μ̂ from %3 to %4")
                                    .arg(last - first + 1)
                                    .arg(run_->armName(rest_[first]).toHtmlEscaped())
-                                   .arg(mmin, 0, 'g', 4)
-                                   .arg(mmax, 0, 'g', 4),
+                                   .arg(localeNumber(mmin, 'g', 4))
+                                   .arg(localeNumber(mmax, 'g', 4)),
                                plot_);
             return;
         }

@@ -1,4 +1,5 @@
 #include "ExplainerView.h"
+#include "LocaleNumbers.h"
 
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -50,13 +51,13 @@ void ExplainerView::showStep(int step)
                   "estimate is below V₀, or it reaches the cap of %2 columns. A pull is one product Aᵢⱼ·xⱼ; "
                   "exact "
                   "softmax needs n·D = %3 of them.")
-                   .arg(n)
+                   .arg(localeCount(n))
                    .arg(qMax<long long>(std::llround(std::floor(c.warmupCap * double(D))),
                                         qMin<long long>(D, 16)))
-                   .arg(n * D);
+                   .arg(localeCount(n * D));
         formula = tr("V₀ = 1 / (17·log(6n/δ′)) = %1,  δ′ = %2")
-                      .arg(1.0 / (17.0 * std::log(6.0 * n / deltaPrime)), 0, 'g', 3)
-                      .arg(deltaPrime);
+                      .arg(localeNumber(1.0 / (17.0 * std::log(6.0 * n / deltaPrime)), 'g', 3))
+                      .arg(localeNumber(deltaPrime));
         break;
     case Phase::Elimination:
         title = tr("Elimination, round %1").arg(s.round);
@@ -65,14 +66,14 @@ void ExplainerView::showStep(int step)
                   "the leader's lower end cannot be the best and is dropped; the survivors are sampled "
                   "deeper, to half "
                   "the previous variance target. %1 of %2 arms are still contending.")
-                   .arg(contenders)
-                   .arg(n);
+                   .arg(localeCount(contenders))
+                   .arg(localeCount(n));
         formula = tr("keep i ⇔ μ̂ᵢ + Cᵢ ≥ max_j (μ̂ⱼ − Cⱼ),  Cᵢ = √(2·vᵢ·L),\n"
                      "L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4")
                       .arg(n)
                       .arg(D)
-                      .arg(deltaPrime)
-                      .arg(run_->eliminationLogTerm(), 0, 'f', 2);
+                      .arg(localeNumber(deltaPrime))
+                      .arg(localeNumber(run_->eliminationLogTerm(), 'f', 2));
         break;
     case Phase::Winner:
         title = tr("The winner's logit");
@@ -80,7 +81,7 @@ void ExplainerView::showStep(int step)
             ? tr("The identified top-%1 arm(s) are computed exactly: D = %2 products each, so their "
                  "logits carry no sampling error.")
                   .arg(c.k)
-                  .arg(D)
+                  .arg(localeCount(D))
             : tr("The identified top-%1 arm(s) are sampled until the logit's additive error is "
                  "small enough for p̂ to stay within 1 ± ε.")
                   .arg(c.k);
@@ -93,8 +94,8 @@ void ExplainerView::showStep(int step)
                   "exp(μᵢ) must be estimated precisely, arms far below the top barely matter. Arms are "
                   "pulled until "
                   "they meet their targets; the running estimate is log Ŝ = %1 (true %2).")
-                   .arg(s.logPartition, 0, 'f', 4)
-                   .arg(run_->trueLogPartition, 0, 'f', 4);
+                   .arg(localeNumber(s.logPartition, 'f', 4))
+                   .arg(localeNumber(run_->trueLogPartition, 'f', 4));
         formula = tr("Vᵢ = min( ε·Σα / (16√2·log(6n/δ)·γᵢ·Σγ),  ε²·Σα / (16·log(12/δ)·αᵢ) ),  αᵢ = exp(μ̂ᵢ − "
                      "Cᵢ), γᵢ = √αᵢ");
         break;
@@ -105,10 +106,10 @@ void ExplainerView::showStep(int step)
         body = tr("The run used %1 pulls, %2 % of exact softmax's n·D = %3 (a %4× saving), and returns the "
                   "top-%5 with "
                   "probabilities estimated as exp(estimate − log-partition estimate).")
-                   .arg(r.totalPulls)
-                   .arg(100.0 * fraction, 0, 'f', 2)
-                   .arg(n * D)
-                   .arg(fraction > 0 ? 1.0 / fraction : 0.0, 0, 'f', 1)
+                   .arg(localeCount(r.totalPulls))
+                   .arg(localeNumber(100.0 * fraction, 'f', 2))
+                   .arg(localeCount(n * D))
+                   .arg(localeNumber(fraction > 0 ? 1.0 / fraction : 0.0, 'f', 1))
                    .arg(c.k);
         formula = tr("p̂ᵢ = exp(μ̂ᵢ − log Ŝ),  success ⇔ correct top-k ∧ |p̂ − p| ≤ ε·p");
         break;
@@ -119,13 +120,13 @@ void ExplainerView::showStep(int step)
                                 "ε = %8, δ = %9")
                                  .arg(step + 1)
                                  .arg(run_->steps())
-                                 .arg(s.totalPulls)
-                                 .arg(100.0 * double(s.totalPulls) / exact, 0, 'f', 2)
-                                 .arg(n * D)
-                                 .arg(n)
-                                 .arg(D)
-                                 .arg(c.epsilon)
-                                 .arg(c.delta);
+                                 .arg(localeCount(s.totalPulls))
+                                 .arg(localeNumber(100.0 * double(s.totalPulls) / exact, 'f', 2))
+                                 .arg(localeCount(n * D))
+                                 .arg(localeCount(n))
+                                 .arg(localeCount(D))
+                                 .arg(localeNumber(c.epsilon))
+                                 .arg(localeNumber(c.delta));
     // The formula's box and the muted progress line take their colours from the palette, so the
     // text stays legible in the dark theme.
     const QString box = palette().color(QPalette::AlternateBase).name();

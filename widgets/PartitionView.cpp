@@ -1,5 +1,6 @@
 #include "PartitionView.h"
 
+#include "LocaleNumbers.h"
 #include "PlotStyle.h"
 
 #include <QVBoxLayout>
@@ -85,6 +86,8 @@ PartitionView::PartitionView(QWidget* parent)
     note_->position->setType(QCPItemPosition::ptAxisRectRatio);
     note_->position->setCoords(0.5, 0.5);
     note_->setColor(QColor(90, 90, 90));
+    note_->setBrush(QColor(255, 255, 255, 225)); // legible over the truth's line and band
+    note_->setPadding(QMargins(6, 3, 6, 3));
     note_->setClipAxisRect(plot_->axisRect());
 }
 
@@ -128,6 +131,7 @@ void PartitionView::showStep(int step)
     }
     estimate_->setData(x, y, true);
     note_->setVisible(x.isEmpty());
+    plot_->legend->setVisible(!x.isEmpty()); // it would cover the note, and has nothing to explain yet
     const double truth = run_->trueLogPartition;
     double lo = truth + std::log1p(-run_->config.epsilon), hi = truth + std::log1p(run_->config.epsilon);
     for (double v : y) {
@@ -142,10 +146,10 @@ void PartitionView::showStep(int step)
     else
         setPlotTitle(plot_,
                      tr("Partition function · log Ŝ = %1 vs log S = %2 · Ŝ/S − 1 = %3 %, ε = %4 %")
-                         .arg(y.back(), 0, 'f', 4)
-                         .arg(truth, 0, 'f', 4)
-                         .arg(100.0 * std::expm1(y.back() - truth), 0, 'f', 2)
-                         .arg(100.0 * run_->config.epsilon, 0, 'g', 3));
+                         .arg(localeNumber(y.back(), 'f', 4))
+                         .arg(localeNumber(truth, 'f', 4))
+                         .arg(localeNumber(100.0 * std::expm1(y.back() - truth), 'f', 2))
+                         .arg(localeNumber(100.0 * run_->config.epsilon, 'g', 3)));
     QVector<double> tx, ty;
     double tmin = 1e300, tmax = 0.0;
     if (s.phase == Phase::Partition || s.phase == Phase::Done)

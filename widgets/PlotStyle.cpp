@@ -8,6 +8,7 @@
 #include <qcustomplot.h>
 
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 namespace ada {
@@ -70,29 +71,47 @@ namespace {
 
 constexpr const char* kFullTitle = "adaFullTitle"; // the title as set, before any line breaks
 
-// The title's text broken into lines at " · " so that each fits the plot's width (a part wider
-// than the plot keeps its own line).
+// `text` broken into lines at `separator` so that each fits `width`; a part wider than that keeps a
+// line of its own. A kept separator (a hyphen) ends the line it breaks.
+QStringList breakAt(const QString& text, const QString& separator, const QFontMetrics& metrics, int width,
+                    bool keepSeparator = false)
+{
+    QStringList lines;
+    QString line;
+    for (const QString& part : text.split(separator)) {
+        const QString longer = line.isEmpty() ? part : line + separator + part;
+        if (!line.isEmpty() && metrics.horizontalAdvance(longer) > width) {
+            lines << (keepSeparator ? line + separator : line);
+            line = part;
+        } else {
+            line = longer;
+        }
+    }
+    return lines << line;
+}
+
+// The title's text broken into lines at " · " so that each fits the plot's width, and a part still
+// wider than the plot (a longer language's wording, a narrow dock) at its spaces and hyphens.
 void fitTitle(QCustomPlot* plot, QCPTextElement* title)
 {
     const QString text = title->property(kFullTitle).toString();
     const QFontMetrics metrics(title->font());
     const int width = plot->width() - 12;
-    QString fitted;
-    if (metrics.horizontalAdvance(text) <= width || width <= 0) {
-        fitted = text;
-    } else {
-        const QString separator = QStringLiteral(" · ");
-        QString line;
-        for (const QString& part : text.split(separator)) {
-            const QString longer = line.isEmpty() ? part : line + separator + part;
-            if (!line.isEmpty() && metrics.horizontalAdvance(longer) > width) {
-                fitted += (fitted.isEmpty() ? QString() : QStringLiteral("\n")) + line;
-                line = part;
-            } else {
-                line = longer;
-            }
+    QString fitted = text;
+    if (metrics.horizontalAdvance(text) > width && width > 0) {
+        // At " · " first, then at spaces, then after hyphens (German compounds).
+        QStringList lines{text};
+        for (const auto& [separator, keep] :
+             {std::pair{QStringLiteral(" · "), false}, std::pair{QStringLiteral(" "), false},
+              std::pair{QStringLiteral("-"), true}}) {
+            QStringList finer;
+            for (const QString& line : lines)
+                finer << (metrics.horizontalAdvance(line) > width
+                              ? breakAt(line, separator, metrics, width, keep)
+                              : QStringList{line});
+            lines = finer;
         }
-        fitted += (fitted.isEmpty() ? QString() : QStringLiteral("\n")) + line;
+        fitted = lines.join(QLatin1Char('\n'));
     }
     if (fitted != title->text())
         title->setText(fitted);

@@ -1,5 +1,6 @@
 #include "PullsView.h"
 
+#include "LocaleNumbers.h"
 #include "PlotStyle.h"
 
 #include <QVBoxLayout>
@@ -71,8 +72,9 @@ void PullsView::fitLabels()
 {
     if (run_) {
         const qint64 D = std::max<std::int64_t>(run_->effectiveDim, 1);
-        exactLabel_->setText(firstFormThatFits({tr("exact softmax: D = %1 per arm").arg(D),
-                                                tr("exact: D = %1 per arm").arg(D), tr("D = %1").arg(D)},
+        exactLabel_->setText(firstFormThatFits({tr("exact softmax: D = %1 per arm").arg(localeCount(D)),
+                                                tr("exact: D = %1 per arm").arg(localeCount(D)),
+                                                tr("D = %1").arg(localeCount(D))},
                                                exactLabel_->font(), plot_->axisRect()->width() - 8));
     }
     // Centred under the histogram, the label may reach into the margin on either side, as far as the
@@ -146,10 +148,10 @@ void PullsView::showStep(int step)
     const double exact = double(run_->arms) * double(std::max<std::int64_t>(run_->effectiveDim, 1));
     setPlotTitle(plot_,
                  tr("Pulls · %1 of n·D = %2 (%3 %, %4× fewer) · %5")
-                     .arg(s.totalPulls)
-                     .arg(qint64(exact))
-                     .arg(100.0 * double(s.totalPulls) / exact, 0, 'f', 2)
-                     .arg(s.totalPulls > 0 ? exact / double(s.totalPulls) : 0.0, 0, 'f', 1)
+                     .arg(localeCount(s.totalPulls))
+                     .arg(localeCount(qint64(exact)))
+                     .arg(localeNumber(100.0 * double(s.totalPulls) / exact, 'f', 2))
+                     .arg(localeNumber(s.totalPulls > 0 ? exact / double(s.totalPulls) : 0.0, 'f', 1))
                      .arg(phaseName(s.phase)));
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }

@@ -1,5 +1,6 @@
 #include "ResultSummaryView.h"
 
+#include "LocaleNumbers.h"
 #include "core/Evaluation.h"
 
 #include <QTextBrowser>
@@ -50,9 +51,9 @@ void ResultSummaryView::setRun(RunDataPtr run)
                     .arg(i + 1)
                     .arg(run_->armName(arm).toHtmlEscaped())
                     .arg(trueRank)
-                    .arg(r.probabilities[i], 0, 'g', 4)
-                    .arg(p, 0, 'g', 4)
-                    .arg(100.0 * rel, 0, 'f', 2)
+                    .arg(localeNumber(r.probabilities[i], 'g', 4))
+                    .arg(localeNumber(p, 'g', 4))
+                    .arg(localeNumber(100.0 * rel, 'f', 2))
                     .arg(std::abs(rel) <= eps ? QStringLiteral("✓") : QStringLiteral("✗"));
     }
     const QString verdict = success_
@@ -73,15 +74,15 @@ void ResultSummaryView::setRun(RunDataPtr run)
             .arg(verdict, criteria.toHtmlEscaped(), run_->datasetName.toHtmlEscaped())
             .arg(run_->queryIndex)
             .arg(rows)
-            .arg(r.logPartition, 0, 'f', 4)
-            .arg(run_->trueLogPartition, 0, 'f', 4)
-            .arg(100.0 * std::expm1(r.logPartition - run_->trueLogPartition), 0, 'f', 2)
-            .arg(r.totalPulls)
-            .arg(qint64(exact))
-            .arg(exact > 0 ? 100.0 * double(r.totalPulls) / exact : 0.0, 0, 'f', 2)
-            .arg(r.totalPulls > 0 ? exact / double(r.totalPulls) : 0.0, 0, 'f', 2)
-            .arg(eps)
-            .arg(run_->config.delta)
+            .arg(localeNumber(r.logPartition, 'f', 4))
+            .arg(localeNumber(run_->trueLogPartition, 'f', 4))
+            .arg(localeNumber(100.0 * std::expm1(r.logPartition - run_->trueLogPartition), 'f', 2))
+            .arg(localeCount(r.totalPulls))
+            .arg(localeCount(qint64(exact)))
+            .arg(localeNumber(exact > 0 ? 100.0 * double(r.totalPulls) / exact : 0.0, 'f', 2))
+            .arg(localeNumber(r.totalPulls > 0 ? exact / double(r.totalPulls) : 0.0, 'f', 2))
+            .arg(localeNumber(eps))
+            .arg(localeNumber(run_->config.delta))
             .arg(QString::fromUtf8(toString(run_->config.preset).data()),
                  QString::fromUtf8(toString(run_->config.sampler).data())));
 }

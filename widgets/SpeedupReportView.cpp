@@ -1,5 +1,6 @@
 #include "SpeedupReportView.h"
 
+#include "LocaleNumbers.h"
 #include "PlotStyle.h"
 
 #include <QHBoxLayout>
@@ -36,21 +37,21 @@ QColor deltaColour(std::size_t i)
 
 QString percentText(double fraction)
 {
-    return QStringLiteral("%1 %").arg(100.0 * fraction, 0, 'f', 1);
+    return QStringLiteral("%1 %").arg(localeNumber(100.0 * fraction, 'f', 1));
 }
 
 QString deltaText(double delta)
 {
-    return delta > 0 ? QStringLiteral("%1 %").arg(100.0 * delta, 0, 'g', 3) : QStringLiteral("—");
+    return delta > 0 ? QStringLiteral("%1 %").arg(localeNumber(100.0 * delta, 'g', 3)) : QStringLiteral("—");
 }
 
 QString secondsText(double s)
 {
     if (s >= 1.0)
-        return QStringLiteral("%1 s").arg(s, 0, 'f', 3);
+        return QStringLiteral("%1 s").arg(localeNumber(s, 'f', 3));
     if (s >= 1e-3)
-        return QStringLiteral("%1 ms").arg(s * 1e3, 0, 'f', 3);
-    return QStringLiteral("%1 µs").arg(s * 1e6, 0, 'f', 2);
+        return QStringLiteral("%1 ms").arg(localeNumber(s * 1e3, 'f', 3));
+    return QStringLiteral("%1 µs").arg(localeNumber(s * 1e6, 'f', 2));
 }
 
 QWidget* titled(QCustomPlot* plot, const QString& title)
@@ -175,14 +176,13 @@ void SpeedupReportView::fillTable()
             QString::fromStdString(row.method),
             deltaText(row.delta),
             QString::fromStdString(formatParams(row)),
-            QStringLiteral("%1×").arg(row.sampleSpeedup, 0, 'g', 3),
-            QStringLiteral("%1×").arg(row.sampleSpeedupD, 0, 'g', 3),
-            QStringLiteral("%1×").arg(row.timeSpeedup, 0, 'g', 3),
-            QStringLiteral("%1 [%2, %3]")
+            QStringLiteral("%1×").arg(localeNumber(row.sampleSpeedup, 'g', 3)),
+            QStringLiteral("%1×").arg(localeNumber(row.sampleSpeedupD, 'g', 3)),
+            QStringLiteral("%1×").arg(localeNumber(row.timeSpeedup, 'g', 3)),
+            QStringLiteral("%1 %2")
                 .arg(percentText(row.successRate))
-                .arg(100.0 * row.successCi.first, 0, 'f', 1)
-                .arg(100.0 * row.successCi.second, 0, 'f', 1),
-            QString::number(std::llround(row.costPerQuery)),
+                .arg(localeInterval(100.0 * row.successCi.first, 100.0 * row.successCi.second, 'f', 1)),
+            localeCount(std::llround(row.costPerQuery)),
             secondsText(row.secondsPerQuery),
             meets,
         };

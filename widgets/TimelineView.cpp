@@ -1,5 +1,6 @@
 #include "TimelineView.h"
 
+#include "LocaleNumbers.h"
 #include "PlotStyle.h"
 
 #include <QVBoxLayout>
@@ -81,7 +82,7 @@ void TimelineView::showStep(int step)
                      .arg(step + 1)
                      .arg(run_->steps())
                      .arg(where)
-                     .arg(s.totalPulls));
+                     .arg(localeCount(s.totalPulls)));
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

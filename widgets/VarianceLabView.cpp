@@ -1,5 +1,6 @@
 #include "VarianceLabView.h"
 
+#include "LocaleNumbers.h"
 #include "PlotStyle.h"
 
 #include <QToolTip>
@@ -112,7 +113,9 @@ void VarianceLabView::setResult(std::shared_ptr<const VarianceLabResult> result,
     if (!result_)
         return;
     static_cast<QCPTextElement*>(plot_->plotLayout()->element(0, 0))
-        ->setText(tr("MSE against sample size · %1 · logit %2").arg(caption).arg(result_->mu, 0, 'g', 5));
+        ->setText(tr("MSE against sample size · %1 · logit %2")
+                      .arg(caption)
+                      .arg(localeNumber(result_->mu, 'g', 5)));
     double lo = 1e300, hi = 0.0;
     auto keep = [&](double v) {
         if (v > 0 && std::isfinite(v)) {
@@ -265,7 +268,7 @@ void VarianceLabView::showTooltip(QMouseEvent* event)
                                .arg(curveName(result_->curves[i]),
                                     g == graphs_[i].first ? tr("observed MSE") : tr("predicted variance"))
                                .arg(it->key)
-                               .arg(it->value, 0, 'g', 4);
+                               .arg(localeNumber(it->value, 'g', 4));
                 }
             }
         }

@@ -1,6 +1,7 @@
 #include "DatasetPanel.h"
 
 #include "datasets/DatasetLoader.h"
+#include "widgets/LocaleNumbers.h"
 
 #include <QComboBox>
 #include <QFileInfo>
@@ -111,13 +112,13 @@ void DatasetPanel::showDataset(const Dataset& ds)
     info_->setToolTip(name);
     QString text = tr("<b>%1</b><br>n = %2 arms × d = %3 columns, %4 queries")
                        .arg(shown.toHtmlEscaped())
-                       .arg(ds.head.arms())
-                       .arg(ds.head.dim())
-                       .arg(ds.queryCount());
+                       .arg(localeCount(ds.head.arms()))
+                       .arg(localeCount(ds.head.dim()))
+                       .arg(localeCount(ds.queryCount()));
     if (!ds.description.empty())
         text += QStringLiteral("<br>") + QString::fromStdString(ds.description).toHtmlEscaped();
     if (ds.noiseBound)
-        text += tr("<br>known noise bound σ² = %1").arg(*ds.noiseBound);
+        text += tr("<br>known noise bound σ² = %1").arg(localeNumber(*ds.noiseBound));
     info_->setText(text);
 }
 

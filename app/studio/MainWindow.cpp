@@ -9,6 +9,7 @@
 #include "VarianceLabPanel.h"
 #include "widgets/EliminationView.h"
 #include "widgets/ExplainerView.h"
+#include "widgets/LocaleNumbers.h"
 #include "widgets/PartitionView.h"
 #include "widgets/PullsView.h"
 #include "widgets/ResultSummaryView.h"
@@ -94,8 +95,8 @@ void MainWindow::connectControllers()
         parameters_->setTuning(false);
         parameters_->setFudge(f); // a change: it starts a run with the tuned factors
         statusBar()->showMessage(tr("Tuned on up to 200 queries: φ_b = %1, φ_ℓ = %2")
-                                     .arg(f.bestArms, 0, 'g', 3)
-                                     .arg(f.logNorm, 0, 'g', 3),
+                                     .arg(localeNumber(f.bestArms, 'g', 3))
+                                     .arg(localeNumber(f.logNorm, 'g', 3)),
                                  10000);
     });
     connect(&controller_, &RunController::progress, this, [this](int percent, const QString& stage) {
@@ -216,7 +217,8 @@ void MainWindow::onRunFinished(RunDataPtr run)
         (lessons_->active() ? tr("Run finished: %L1 pulls, %2× fewer than exact")
                             : tr("Run finished: %L1 pulls, %2× fewer than exact; replaying"))
             .arg(r.totalPulls)
-            .arg(double(r.exactPulls()) / double(std::max<std::int64_t>(r.totalPulls, 1)), 0, 'f', 1),
+            .arg(localeNumber(double(r.exactPulls()) / double(std::max<std::int64_t>(r.totalPulls, 1)), 'f',
+                              1)),
         8000);
     QSettings().setValue(QStringLiteral("scenario/last"),
                          QJsonDocument(currentScenario().toJson()).toJson(QJsonDocument::Compact));

@@ -8,6 +8,7 @@
 #include "widgets/ExplainerView.h"
 #include "widgets/PartitionView.h"
 #include "widgets/PlotExport.h"
+#include "widgets/PlotStyle.h"
 #include "widgets/PullsView.h"
 #include "widgets/ResultSummaryView.h"
 #include "widgets/TimelineView.h"
@@ -45,6 +46,8 @@ private slots:
     void varianceLabDrawsItsCurves();
     void notesFitNarrowPlots();
     void legendsWrapInNarrowPlots();
+    void titlesBreakToFitTheirPlot();
+    void numbersFollowTheLanguage();
     void gallery();
 
 private:
@@ -309,7 +312,8 @@ void TestViews::notesFitNarrowPlots()
     PartitionView partition;
     pulls.setRun(run_);
     partition.setRun(run_);
-    partition.showStep(0); // before the partition phase: its note stands in the empty plot
+    partition.showStep(0); // before the partition phase: its note stands in the empty plot, alone
+    QVERIFY(!partition.findChild<QCustomPlot*>()->legend->visible());
     for (QWidget* view : std::initializer_list<QWidget*>{&pulls, &partition})
         for (const int width : {1000, 420, 300}) {
             view->resize(width, 400);
@@ -382,6 +386,62 @@ void TestViews::legendsWrapInNarrowPlots()
             else if (legend->wrap() < 4)
                 QVERIFY(entries % legend->wrap() == 0 || entries % legend->wrap() >= legend->wrap() - 1);
         }
+}
+
+// A title wider than its plot breaks at " · ", then at spaces, then after hyphens (a German compound
+// was clipped at both ends), and loses no word.
+void TestViews::titlesBreakToFitTheirPlot()
+{
+    QWidget box;
+    auto* plot = new QCustomPlot;
+    installTitledPlot(&box, plot, QString());
+    const QString title
+        = QStringLiteral("Stichproben-Beschleunigung über δ · 39.997 von n·D = 160.000 (25,00 %, "
+                         "4,0× weniger) · fertig");
+    setPlotTitle(plot, title);
+    for (const int width : {1000, 260, 150}) {
+        box.resize(width, 300);
+        box.show();
+        QCoreApplication::processEvents();
+        const auto* element = static_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0));
+        const QFontMetrics metrics(element->font());
+        for (const QString& line : element->text().split(QLatin1Char('\n')))
+            QVERIFY2(metrics.horizontalAdvance(line) <= plot->width() - 12,
+                     qPrintable(QStringLiteral("%1 px: '%2'").arg(width).arg(line)));
+        auto letters = [](QString text) {
+            return text.remove(QLatin1Char('\n')).remove(QLatin1Char(' ')).remove(QChar(0x00B7));
+        };
+        QCOMPARE(letters(element->text()), letters(title));
+        QCOMPARE(element->text().count(QLatin1Char('\n')) > 0, width < 1000);
+    }
+}
+
+// The views write numbers as the studio's language does (QLocale's default, set with the language):
+// digit groups and the decimal mark of German here, as the plots' axes already did.
+void TestViews::numbersFollowTheLanguage()
+{
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    PullsView pulls;
+    ExplainerView explainer;
+    ResultSummaryView summary;
+    pulls.setRun(run_);
+    explainer.setRun(run_);
+    summary.setRun(run_);
+    const Result& r = run_->trace.result;
+    const double exact = double(run_->arms) * double(run_->effectiveDim);
+    const QString pullsText = QLocale().toString(qint64(r.totalPulls));
+    const QString percent = QLocale().toString(100.0 * double(r.totalPulls) / exact, 'f', 2);
+    QLocale::setDefault(before);
+    QVERIFY(r.totalPulls >= 1000 && pullsText.contains(QLatin1Char('.'))
+            && percent.contains(QLatin1Char(',')));
+    const QString title = static_cast<QCPTextElement*>(pulls.plot()->plotLayout()->element(0, 0))
+                              ->property("adaFullTitle")
+                              .toString();
+    for (const QString& text : {title, explainer.text(), summary.text()}) {
+        QVERIFY2(text.contains(pullsText), qPrintable(text));
+        QVERIFY2(text.contains(percent + QStringLiteral(" %")), qPrintable(text));
+    }
 }
 
 // Renders every view once (into $ADA_VIEW_GALLERY when set, else a temporary folder) so a person can
