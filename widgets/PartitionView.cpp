@@ -78,6 +78,11 @@ PartitionView::PartitionView(QWidget* parent)
                                tr("dashed: vᵢ = Vᵢ;\nan arm below it has met its target"),
                                tr("dashed: vᵢ = Vᵢ;\nan arm below it\nhas met its target")},
                               diagonalNote_->font(), lower_->width() - 8));
+        // The legend shows once there are estimates to explain (it would cover the note before), and
+        // only where the plot is tall enough to hold it: a short dock had it over the title.
+        plot_->legend->setVisible(!note_->visible()
+                                  && plot_->axisRect()->height()
+                                      >= plot_->legend->minimumOuterSizeHint().height() + 8);
         note_->setText(firstFormThatFits({tr("log Ŝ is estimated in the partition phase"),
                                           tr("log Ŝ is estimated\nin the partition phase")},
                                          note_->font(), plot_->axisRect()->width() - 8));
@@ -131,7 +136,7 @@ void PartitionView::showStep(int step)
     }
     estimate_->setData(x, y, true);
     note_->setVisible(x.isEmpty());
-    plot_->legend->setVisible(!x.isEmpty()); // it would cover the note, and has nothing to explain yet
+
     const double truth = run_->trueLogPartition;
     double lo = truth + std::log1p(-run_->config.epsilon), hi = truth + std::log1p(run_->config.epsilon);
     for (double v : y) {

@@ -45,9 +45,12 @@ void ResultSummaryView::setRun(RunDataPtr run)
         const double p = std::exp(truth - run_->trueLogPartition);
         const double rel = (r.probabilities[i] - p) / p;
         const auto trueRank = (run_->trueLogits.array() > truth).count() + 1;
-        rows += QStringLiteral("<tr><td align=right>%1</td><td>%2</td><td align=right>%3</td>"
-                               "<td align=right>%4</td><td align=right>%5</td><td align=right>%6 %</td>"
-                               "<td align=center>%7</td></tr>")
+        // A number never breaks inside (a narrow dock wrapped 0.05399 after its decimal mark).
+        rows += QStringLiteral(
+                    "<tr><td align=right>%1</td><td>%2</td><td align=right>%3</td>"
+                    "<td align=right style='white-space:nowrap'>%4</td><td align=right "
+                    "style='white-space:nowrap'>%5</td>"
+                    "<td align=right style='white-space:nowrap'>%6 %</td><td align=center>%7</td></tr>")
                     .arg(i + 1)
                     .arg(run_->armName(arm).toHtmlEscaped())
                     .arg(trueRank)

@@ -46,6 +46,7 @@ private slots:
     void varianceLabDrawsItsCurves();
     void notesFitNarrowPlots();
     void legendsWrapInNarrowPlots();
+    void partitionLegendOnlyWhereItFits();
     void titlesBreakToFitTheirPlot();
     void numbersFollowTheLanguage();
     void gallery();
@@ -313,6 +314,7 @@ void TestViews::notesFitNarrowPlots()
     pulls.setRun(run_);
     partition.setRun(run_);
     partition.showStep(0); // before the partition phase: its note stands in the empty plot, alone
+    partition.findChild<QCustomPlot*>()->replot();
     QVERIFY(!partition.findChild<QCustomPlot*>()->legend->visible());
     for (QWidget* view : std::initializer_list<QWidget*>{&pulls, &partition})
         for (const int width : {1000, 420, 300}) {
@@ -386,6 +388,25 @@ void TestViews::legendsWrapInNarrowPlots()
             else if (legend->wrap() < 4)
                 QVERIFY(entries % legend->wrap() == 0 || entries % legend->wrap() >= legend->wrap() - 1);
         }
+}
+
+// The partition view's legend sits inside its upper plot: shown once there are estimates, and only
+// where that plot is tall enough to hold it (in a short dock it covered the title).
+void TestViews::partitionLegendOnlyWhereItFits()
+{
+    PartitionView view;
+    view.setRun(run_); // at the last step: estimates to explain
+    QCustomPlot* plot = view.findChild<QCustomPlot*>();
+    for (const int height : {600, 220, 600}) {
+        view.resize(420, height);
+        view.show();
+        QCoreApplication::processEvents();
+        plot->replot();
+        plot->replot();
+        const bool room = plot->axisRect()->height() >= plot->legend->minimumOuterSizeHint().height() + 8;
+        QCOMPARE(room, height == 600);
+        QCOMPARE(plot->legend->visible(), room);
+    }
 }
 
 // A title wider than its plot breaks at " · ", then at spaces, then after hyphens (a German compound
