@@ -109,7 +109,7 @@ EliminationView::EliminationView(QWidget* parent)
     plot_->legend->setVisible(true);
     plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     plot_->legend->setBorderPen(Qt::NoPen);
-    connect(plot_, &QCustomPlot::beforeReplot, this, [this] { fitLegendColumns(plot_, 4); });
+    connect(plot_, &QCustomPlot::beforeReplot, this, [this] { fitLegendColumns(plot_, 4, 1); });
     plot_->axisRect()->insetLayout()->take(plot_->legend);
     plot_->plotLayout()->insertRow(1);
     plot_->plotLayout()->addElement(1, 0, plot_->legend);

@@ -170,7 +170,7 @@ void setPlotTitle(QCustomPlot* plot, const QString& title)
     fitTitle(plot, element);
 }
 
-void fitLegendColumns(QCustomPlot* plot, int maxColumns)
+void fitLegendColumns(QCustomPlot* plot, int maxColumns, int legendRow)
 {
     QCPLegend* legend = plot->legend;
     std::vector<int> widths;                      // of the entries, in order
@@ -204,6 +204,29 @@ void fitLegendColumns(QCustomPlot* plot, int maxColumns)
         legend->setWrap(columns);
         legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true); // re-flow the entries
     }
+    // In a plot too short for its legend rows and a readable data area (a dock on a 720-pixel
+    // screen), the legend gives way: title, legend and axes were drawn over each other. It leaves the
+    // layout (an invisible element would keep its row), and comes back to its row when there is room.
+    QCPLayoutGrid* layout = plot->plotLayout();
+    int fixed = legend->minimumOuterSizeHint().height();
+    for (int i = 0; i < layout->elementCount(); ++i) {
+        QCPLayoutElement* element = layout->elementAt(i);
+        if (auto* rect = qobject_cast<QCPAxisRect*>(element))
+            fixed += rect->margins().top() + rect->margins().bottom();
+        else if (element && element != legend)
+            fixed += element->minimumOuterSizeHint().height();
+    }
+    const bool tallEnough = plot->height() - fixed >= kLegendMinimumDataHeight;
+    const bool inLayout = legend->layout() == layout;
+    if (tallEnough && !inLayout) {
+        layout->insertRow(legendRow);
+        layout->addElement(legendRow, 0, legend);
+        layout->setRowStretchFactor(legendRow, 0.001); // as tall as its entries, no more
+    } else if (!tallEnough && inLayout) {
+        layout->take(legend);
+        layout->simplify(); // drops the emptied row
+    }
+    legend->setVisible(tallEnough);
 }
 
 QString firstFormThatFits(const QStringList& forms, const QFont& font, int room)

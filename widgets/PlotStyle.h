@@ -37,10 +37,13 @@ QCPTextElement* installTitledPlot(QWidget* view, QCustomPlot* plot, const QStrin
 // both ends in a narrow dock.
 void setPlotTitle(QCustomPlot* plot, const QString& title);
 
-// Lays out a legend that sits in the plot's own layout (filled columns first) in as many columns as
-// fit the plot's width, at most `maxColumns`. Call it before each replot: in a narrow dock a single row
-// of entries had each entry's text cut off.
-void fitLegendColumns(QCustomPlot* plot, int maxColumns);
+// Lays out a legend that sits in row `legendRow` of the plot's own layout (filled columns first) in
+// as many columns as fit the plot's width, at most `maxColumns`, and takes it out of the layout where
+// the plot would keep less than kLegendMinimumDataHeight pixels for its data. Call it before each
+// replot: in a narrow dock a single row of entries had each entry's text cut off, and in a short one
+// legend and title overlapped.
+void fitLegendColumns(QCustomPlot* plot, int maxColumns, int legendRow);
+inline constexpr int kLegendMinimumDataHeight = 60;
 
 // The first of `forms` (longest first; lines split at '\n') whose widest line fits `room` pixels in
 // `font`; the last form if none does. For labels and notes that would be clipped in a narrow dock.

@@ -38,7 +38,7 @@ TimelineView::TimelineView(QWidget* parent)
     plot_->plotLayout()->addElement(1, 0, plot_->legend);
     plot_->plotLayout()->setRowStretchFactor(1, 0.001);
     plot_->legend->setBorderPen(Qt::NoPen);
-    connect(plot_, &QCustomPlot::beforeReplot, this, [this] { fitLegendColumns(plot_, 4); });
+    connect(plot_, &QCustomPlot::beforeReplot, this, [this] { fitLegendColumns(plot_, 4, 1); });
     connect(plot_, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
         if (!run_ || run_->steps() == 0)
             return;

@@ -388,6 +388,25 @@ void TestViews::legendsWrapInNarrowPlots()
             else if (legend->wrap() < 4)
                 QVERIFY(entries % legend->wrap() == 0 || entries % legend->wrap() >= legend->wrap() - 1);
         }
+    // A plot too short for legend and data gives up the legend, row and all, and takes it back in its
+    // row when it grows again.
+    for (QWidget* view : std::initializer_list<QWidget*>{&timeline, &elimination}) {
+        QCustomPlot* plot = view->findChild<QCustomPlot*>();
+        for (const int height : {130, 500}) {
+            view->resize(420, height);
+            QCoreApplication::processEvents();
+            plot->replot();
+            plot->replot();
+            const bool tall = height == 500;
+            QCOMPARE(plot->legend->visible(), tall);
+            QCOMPARE(plot->legend->layout() == plot->plotLayout(), tall);
+            QCOMPARE(plot->plotLayout()->rowCount(), tall ? 3 : 2);
+            if (tall)
+                QCOMPARE(plot->plotLayout()->element(1, 0), static_cast<QCPLayoutElement*>(plot->legend));
+            else
+                QVERIFY(plot->axisRect()->height() >= kLegendMinimumDataHeight / 2);
+        }
+    }
 }
 
 // The partition view's legend sits inside its upper plot: shown once there are estimates, and only
