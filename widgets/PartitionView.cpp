@@ -71,7 +71,15 @@ PartitionView::PartitionView(QWidget* parent)
     diagonalNote_->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
     diagonalNote_->setTextAlignment(Qt::AlignLeft);
     diagonalNote_->setColor(QColor(90, 90, 90));
-    // In a narrow dock the note, clipped to its plot, breaks into lines before it is cut off.
+    note_ = new QCPItemText(plot_);
+    note_->position->setType(QCPItemPosition::ptAxisRectRatio);
+    note_->position->setCoords(0.5, 0.5);
+    note_->setColor(QColor(90, 90, 90));
+    note_->setBrush(QColor(255, 255, 255, 225)); // legible over the truth's line and band
+    note_->setPadding(QMargins(6, 3, 6, 3));
+    note_->setClipAxisRect(plot_->axisRect());
+    // Before each replot the notes take the longest form that fits their plot (in a narrow dock they
+    // were cut off at its edge), and the legend shows or not.
     connect(plot_, &QCustomPlot::beforeReplot, this, [this] {
         diagonalNote_->setText(
             firstFormThatFits({tr("dashed: vᵢ = Vᵢ; an arm below it has met its target"),
@@ -87,13 +95,6 @@ PartitionView::PartitionView(QWidget* parent)
                                           tr("log Ŝ is estimated\nin the partition phase")},
                                          note_->font(), plot_->axisRect()->width() - 8));
     });
-    note_ = new QCPItemText(plot_);
-    note_->position->setType(QCPItemPosition::ptAxisRectRatio);
-    note_->position->setCoords(0.5, 0.5);
-    note_->setColor(QColor(90, 90, 90));
-    note_->setBrush(QColor(255, 255, 255, 225)); // legible over the truth's line and band
-    note_->setPadding(QMargins(6, 3, 6, 3));
-    note_->setClipAxisRect(plot_->axisRect());
 }
 
 void PartitionView::setRun(RunDataPtr run)
@@ -136,7 +137,6 @@ void PartitionView::showStep(int step)
     }
     estimate_->setData(x, y, true);
     note_->setVisible(x.isEmpty());
-
     const double truth = run_->trueLogPartition;
     double lo = truth + std::log1p(-run_->config.epsilon), hi = truth + std::log1p(run_->config.epsilon);
     for (double v : y) {

@@ -109,6 +109,7 @@ void VarianceLabView::setResult(std::shared_ptr<const VarianceLabResult> result,
     plot_->clearGraphs();
     graphs_.clear();
     histograms_->clearPlottables();
+    qDeleteAll(histograms_->findChildren<QCPMarginGroup*>()); // the last result's, or they pile up
     histograms_->plotLayout()->clear();
     if (!result_)
         return;

@@ -303,6 +303,11 @@ void TestViews::varianceLabDrawsItsCurves()
         }
     QVERIFY(empty > 0 && filled > 0);
     QVERIFY(!view.grab().isNull());
+    // Showing another result replaces the histograms, their colour scale and its margin group.
+    view.setResult(result, QStringLiteral("row 0, query 0"));
+    QCOMPARE(view.histograms()->plottableCount(), 2);
+    QCOMPARE(view.histograms()->findChildren<QCPMarginGroup*>().size(), qsizetype(1));
+    QVERIFY(!view.grab().isNull());
 }
 
 // A note or label drawn inside a plot keeps its whole text in view when the dock is narrow: it takes a
