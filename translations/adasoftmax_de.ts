@@ -1620,6 +1620,30 @@ Zustandssummen-Phase geschätzt</translation>
         <source>δ = %1</source>
         <translation>δ = %1</translation>
     </message>
+    <message>
+        <source>tuned on %1</source>
+        <translation>abgestimmt auf %1</translation>
+    </message>
+    <message>
+        <source>fitted on %1</source>
+        <translation>angepasst auf %1</translation>
+    </message>
+    <message>
+        <source>fit %1</source>
+        <translation>Anpassung %1</translation>
+    </message>
+    <message>
+        <source>SVD %1</source>
+        <translation>SVD %1</translation>
+    </message>
+    <message>
+        <source>SVD cached</source>
+        <translation>SVD zwischengespeichert</translation>
+    </message>
+    <message>
+        <source>rank %1</source>
+        <translation>Rang %1</translation>
+    </message>
 </context>
 <context>
     <name>ada::TensorFileDialog</name>

@@ -1620,6 +1620,30 @@ in the partition phase</source>
         <source>δ = %1</source>
         <translation>δ = %1</translation>
     </message>
+    <message>
+        <source>tuned on %1</source>
+        <translation>在 %1 个查询上调优</translation>
+    </message>
+    <message>
+        <source>fitted on %1</source>
+        <translation>在 %1 个查询上拟合</translation>
+    </message>
+    <message>
+        <source>fit %1</source>
+        <translation>拟合 %1</translation>
+    </message>
+    <message>
+        <source>SVD %1</source>
+        <translation>SVD %1</translation>
+    </message>
+    <message>
+        <source>SVD cached</source>
+        <translation>SVD 已缓存</translation>
+    </message>
+    <message>
+        <source>rank %1</source>
+        <translation>秩 %1</translation>
+    </message>
 </context>
 <context>
     <name>ada::TensorFileDialog</name>

@@ -21,14 +21,17 @@ inline QString localeNumber(double value)
     return QLocale().toString(value, 'g', QLocale::FloatingPointShortest);
 }
 
-// An interval "[lo, hi]"; where the decimal mark is a comma, the bounds are parted by a semicolon.
+// What parts the numbers of a list: ", ", or "; " where the decimal mark is a comma ("0,5; 1,5").
+inline QString localeListSeparator()
+{
+    return QLocale().decimalPoint() == QLatin1String(",") ? QStringLiteral("; ") : QStringLiteral(", ");
+}
+
+// An interval "[lo, hi]" (a semicolon between the bounds where the decimal mark is a comma).
 inline QString localeInterval(double lo, double hi, char format, int precision)
 {
-    const QLocale locale;
-    const QString separator
-        = locale.decimalPoint() == QLatin1String(",") ? QStringLiteral("; ") : QStringLiteral(", ");
     return QStringLiteral("[%1%2%3]")
-        .arg(locale.toString(lo, format, precision), separator, locale.toString(hi, format, precision));
+        .arg(localeNumber(lo, format, precision), localeListSeparator(), localeNumber(hi, format, precision));
 }
 
 // A count, with the language's digit grouping.

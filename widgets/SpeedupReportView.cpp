@@ -148,6 +148,36 @@ void SpeedupReportView::setReport(std::shared_ptr<const SpeedupReport> report)
     plotCost();
 }
 
+QString SpeedupReportView::paramsText(const ReportRow& row) const
+{
+    // The keys runSpeedupReport writes (core's formatParams renders them for the CLI, in English).
+    QStringList parts;
+    for (const auto& [key, value] : row.params) {
+        const QString count = localeCount(std::llround(value));
+        if (key == "fudge_best")
+            parts << QStringLiteral("φ_b=%1").arg(localeNumber(value, 'g', 3));
+        else if (key == "fudge_log")
+            parts << QStringLiteral("φ_ℓ=%1").arg(localeNumber(value, 'g', 3));
+        else if (key == "tune_queries")
+            parts << tr("tuned on %1").arg(count);
+        else if (key == "fit_queries")
+            parts << tr("fitted on %1").arg(count);
+        else if (key == "fit_seconds")
+            parts << tr("fit %1").arg(secondsText(value));
+        else if (key == "svd_seconds")
+            parts << (value > 0 ? tr("SVD %1").arg(secondsText(value)) : tr("SVD cached"));
+        else if (key == "fit_rank")
+            parts << tr("rank %1").arg(count);
+        else if (key == "rank")
+            parts << QStringLiteral("r=%1").arg(count);
+        else
+            parts << QStringLiteral("%1=%2").arg(QString::fromStdString(key),
+                                                 value == std::round(value) ? count
+                                                                            : localeNumber(value, 'g', 3));
+    }
+    return parts.join(localeListSeparator());
+}
+
 void SpeedupReportView::fillTable()
 {
     table_->setRowCount(0);
@@ -170,12 +200,12 @@ void SpeedupReportView::fillTable()
             for (double d : report_->deltas)
                 if (row.meets(d))
                     met << deltaText(d);
-            meets = met.isEmpty() ? tr("none ✗") : met.join(QStringLiteral(", "));
+            meets = met.isEmpty() ? tr("none ✗") : met.join(localeListSeparator());
         }
         const QStringList cells{
             QString::fromStdString(row.method),
             deltaText(row.delta),
-            QString::fromStdString(formatParams(row)),
+            paramsText(row),
             QStringLiteral("%1×").arg(localeNumber(row.sampleSpeedup, 'g', 3)),
             QStringLiteral("%1×").arg(localeNumber(row.sampleSpeedupD, 'g', 3)),
             QStringLiteral("%1×").arg(localeNumber(row.timeSpeedup, 'g', 3)),

@@ -35,6 +35,8 @@ public:
 
 private:
     void fillTable();
+    // The row's parameters (φ_b, φ_ℓ, tuning queries; W, N; depth, …) as the language writes them.
+    [[nodiscard]] QString paramsText(const ReportRow& row) const;
     void plotSpeedup();
     void plotPulls();
     void plotCost();

@@ -72,6 +72,23 @@ void TestReportPanel::smallReportFillsTableAndPlots()
     QCOMPARE(panel.view()->costPlot()->graphCount(), 4);             // adaptive, exact, svd, hsm
     QVERIFY(panel.status().startsWith(QStringLiteral("done")));
     QVERIFY(panel.view()->notes()->text().contains(QStringLiteral("hierarchical softmax"))); // 10 < d queries
+    // The parameters column: in the C locale what the CLI's report writes (core's formatParams); in
+    // German, with a decimal comma, translated words and "; " between the parameters.
+    const QLocale before;
+    const auto report = panel.view()->report();
+    QLocale::setDefault(QLocale::c());
+    panel.view()->setReport(report);
+    for (int r = 0; r < table->rowCount(); ++r)
+        QCOMPARE(table->item(r, 2)->text(),
+                 QString::fromStdString(formatParams(report->rows[std::size_t(r)])));
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    panel.view()->setReport(report);
+    const ReportRow& adaptive = report->rows.front();
+    QCOMPARE(table->item(0, 2)->text(),
+             QStringLiteral("φ_b=%1; φ_ℓ=%2; tuned on 10")
+                 .arg(QLocale().toString(adaptive.params[0].second, 'g', 3),
+                      QLocale().toString(adaptive.params[1].second, 'g', 3)));
+    QLocale::setDefault(before);
 }
 
 void TestReportPanel::cancelStopsALongReport()
