@@ -281,9 +281,12 @@ SpeedupReport runSpeedupReport(const Dataset& dataset, const SpeedupReportOption
         }
         const int r = report.svd->rank();
         if (n <= d)
-            report.notes.push_back("SVD-softmax cannot beat exact softmax on this head: n = "
-                                   + std::to_string(n) + " ≤ d = " + std::to_string(d)
-                                   + ", so the transform Vᵀx alone costs r·d = n·d multiplications (§11.1).");
+            report.notes.push_back(
+                {ReportNote::Kind::SvdCannotWin,
+                 {n, d},
+                 "SVD-softmax cannot beat exact softmax on this head: n = " + std::to_string(n)
+                     + " ≤ d = " + std::to_string(d)
+                     + ", so the transform Vᵀx alone costs r·d = n·d multiplications (§11.1)."});
         const auto sweep = options.svdSweep.empty() ? defaultSvdSweep(n, r, config.k) : options.svdSweep;
         const int total = static_cast<int>(sweep.size()) * tests;
         for (std::size_t s = 0; s < sweep.size() && !cancelled; ++s) {
@@ -324,7 +327,9 @@ SpeedupReport runSpeedupReport(const Dataset& dataset, const SpeedupReportOption
     if (options.hsm && !cancelled) {
         if (tune == 0) {
             report.notes.push_back(
-                "hierarchical softmax skipped: it is fitted on the tuning queries and there are none.");
+                {ReportNote::Kind::HsmSkipped,
+                 {},
+                 "hierarchical softmax skipped: it is fitted on the tuning queries and there are none."});
         } else {
             const auto t0 = Clock::now();
             HierarchicalSoftmax hsm(dataset.head, options.seed);
@@ -337,11 +342,14 @@ SpeedupReport runSpeedupReport(const Dataset& dataset, const SpeedupReportOption
             if (fitted && !cancelled) {
                 if (tune < d)
                     report.notes.push_back(
-                        "hierarchical softmax fitted on only " + std::to_string(tune)
-                        + " queries (the tuning queries), fewer than d = " + std::to_string(d)
-                        + ": each node's regression is L2-penalised in a rank-"
-                        + std::to_string(hsm.fitRank())
-                        + " subspace of them; more fitting queries would help it (§11.3 asks for many).");
+                        {ReportNote::Kind::HsmFewFitQueries,
+                         {tune, d, hsm.fitRank()},
+                         "hierarchical softmax fitted on only " + std::to_string(tune)
+                             + " queries (the tuning queries), fewer than d = " + std::to_string(d)
+                             + ": each node's regression is L2-penalised in a rank-"
+                             + std::to_string(hsm.fitRank())
+                             + " subspace of them; more fitting queries would help it (§11.3 asks for "
+                               "many)."});
                 ReportRow row;
                 row.method = "hsm";
                 row.params = {{"depth", double(hsm.depth())},

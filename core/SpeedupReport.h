@@ -69,6 +69,19 @@ struct ReportRow {
     [[nodiscard]] bool meets(double target) const { return successRate >= 1.0 - target; }
 };
 
+// A caveat printed beside the report's table: its kind and numbers, so that a view can say it in its
+// own language, and the English sentence the CLI and the exports print.
+struct ReportNote {
+    enum class Kind {
+        SvdCannotWin,     // values: n, d (n ≤ d)
+        HsmSkipped,       // no values: no tuning queries to fit on
+        HsmFewFitQueries, // values: fit queries, d, fit rank
+    };
+    Kind kind = Kind::HsmSkipped;
+    std::vector<std::int64_t> values;
+    std::string text;
+};
+
 struct SpeedupReport {
     std::string dataset;
     int arms = 0;
@@ -82,7 +95,7 @@ struct SpeedupReport {
     double svdSeconds = 0.0;               // the offline SVD (0 when reused from the cache)
     std::shared_ptr<const SvdSoftmax> svd; // for reuse by the caller
     double hsmFitSeconds = 0.0;
-    std::vector<std::string> notes; // caveats worth printing beside the table
+    std::vector<ReportNote> notes; // caveats worth printing beside the table
     std::vector<ReportRow> rows;
     bool cancelled = false;
 };

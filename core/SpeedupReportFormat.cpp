@@ -174,8 +174,8 @@ std::string formatReportMarkdown(const SpeedupReport& report)
     }
     if (!report.notes.empty()) {
         out += "\n";
-        for (const std::string& note : report.notes)
-            out += "- " + note + "\n";
+        for (const ReportNote& note : report.notes)
+            out += "- " + note.text + "\n";
     }
     if (report.cancelled)
         out += "\n(cancelled: only the rows finished before cancellation are shown)\n";

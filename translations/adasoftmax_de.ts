@@ -1644,6 +1644,18 @@ Zustandssummen-Phase geschätzt</translation>
         <source>rank %1</source>
         <translation>Rang %1</translation>
     </message>
+    <message>
+        <source>SVD-softmax cannot beat exact softmax on this head: n = %1 ≤ d = %2, so the transform Vᵀx alone costs r·d = n·d multiplications (§11.1).</source>
+        <translation>SVD-Softmax kann die exakte Softmax auf diesem Kopf nicht schlagen: n = %1 ≤ d = %2, also kostet allein die Transformation Vᵀx r·d = n·d Multiplikationen (§11.1).</translation>
+    </message>
+    <message>
+        <source>hierarchical softmax skipped: it is fitted on the tuning queries and there are none.</source>
+        <translation>hierarchischer Softmax übersprungen: er wird auf den Abstimmungsanfragen angepasst, und es gibt keine.</translation>
+    </message>
+    <message>
+        <source>hierarchical softmax fitted on only %1 queries (the tuning queries), fewer than d = %2: each node&apos;s regression is L2-penalised in a rank-%3 subspace of them; more fitting queries would help it (§11.3 asks for many).</source>
+        <translation>hierarchischer Softmax auf nur %1 Anfragen angepasst (den Abstimmungsanfragen), weniger als d = %2: die Regression jedes Knotens ist L2-bestraft in einem Rang-%3-Unterraum davon; mehr Anpassungsanfragen würden ihm helfen (§11.3 verlangt viele).</translation>
+    </message>
 </context>
 <context>
     <name>ada::TensorFileDialog</name>

@@ -1644,6 +1644,18 @@ in the partition phase</source>
         <source>rank %1</source>
         <translation>秩 %1</translation>
     </message>
+    <message>
+        <source>SVD-softmax cannot beat exact softmax on this head: n = %1 ≤ d = %2, so the transform Vᵀx alone costs r·d = n·d multiplications (§11.1).</source>
+        <translation>在此输出层上 SVD-softmax 无法胜过精确 softmax：n = %1 ≤ d = %2，因此仅变换 Vᵀx 就需要 r·d = n·d 次乘法（§11.1）。</translation>
+    </message>
+    <message>
+        <source>hierarchical softmax skipped: it is fitted on the tuning queries and there are none.</source>
+        <translation>已跳过层次 softmax：它在调参查询上拟合，而这里没有调参查询。</translation>
+    </message>
+    <message>
+        <source>hierarchical softmax fitted on only %1 queries (the tuning queries), fewer than d = %2: each node&apos;s regression is L2-penalised in a rank-%3 subspace of them; more fitting queries would help it (§11.3 asks for many).</source>
+        <translation>层次 softmax 仅在 %1 个查询（调参查询）上拟合，少于 d = %2：每个节点的回归在其秩 %3 子空间中做 L2 惩罚；更多拟合查询会有帮助（§11.3 要求很多）。</translation>
+    </message>
 </context>
 <context>
     <name>ada::TensorFileDialog</name>

@@ -148,6 +148,29 @@ void SpeedupReportView::setReport(std::shared_ptr<const SpeedupReport> report)
     plotCost();
 }
 
+QString SpeedupReportView::noteText(const ReportNote& note) const
+{
+    // Core's English sentence (note.text) said again in the studio's language, with its numbers.
+    auto value
+        = [&note](std::size_t i) { return i < note.values.size() ? localeCount(note.values[i]) : QString(); };
+    switch (note.kind) {
+    case ReportNote::Kind::SvdCannotWin:
+        return tr("SVD-softmax cannot beat exact softmax on this head: n = %1 ≤ d = %2, so the transform Vᵀx "
+                  "alone costs r·d = n·d multiplications (§11.1).")
+            .arg(value(0), value(1));
+    case ReportNote::Kind::HsmSkipped:
+        return tr("hierarchical softmax skipped: it is fitted on the tuning queries and there are none.");
+    case ReportNote::Kind::HsmFewFitQueries:
+        return tr("hierarchical softmax fitted on only %1 queries (the tuning queries), fewer than d = %2: "
+                  "each "
+                  "node's regression is L2-penalised in a rank-%3 subspace of them; more fitting queries "
+                  "would "
+                  "help it (§11.3 asks for many).")
+            .arg(value(0), value(1), value(2));
+    }
+    return QString::fromStdString(note.text);
+}
+
 QString SpeedupReportView::paramsText(const ReportRow& row) const
 {
     // The keys runSpeedupReport writes (core's formatParams renders them for the CLI, in English).
@@ -185,8 +208,8 @@ void SpeedupReportView::fillTable()
     if (!report_)
         return;
     QStringList notes;
-    for (const std::string& note : report_->notes)
-        notes << QStringLiteral("• ") + QString::fromStdString(note);
+    for (const ReportNote& note : report_->notes)
+        notes << QStringLiteral("• ") + noteText(note);
     notes_->setText(notes.join(u'\n'));
     table_->setRowCount(static_cast<int>(report_->rows.size()));
     for (int r = 0; r < table_->rowCount(); ++r) {

@@ -35,6 +35,8 @@ public:
 
 private:
     void fillTable();
+    // A caveat of the report in the studio's language.
+    [[nodiscard]] QString noteText(const ReportNote& note) const;
     // The row's parameters (φ_b, φ_ℓ, tuning queries; W, N; depth, …) as the language writes them.
     [[nodiscard]] QString paramsText(const ReportRow& row) const;
     void plotSpeedup();

@@ -119,8 +119,8 @@ QJsonObject reportToJson(const ada::SpeedupReport& report, const ada::Config& co
     head.insert(QStringLiteral("svd_seconds"), report.svdSeconds);
     head.insert(QStringLiteral("hsm_fit_seconds"), report.hsmFitSeconds);
     QJsonArray notes;
-    for (const std::string& note : report.notes)
-        notes.append(QString::fromStdString(note));
+    for (const ReportNote& note : report.notes)
+        notes.append(QString::fromStdString(note.text));
     head.insert(QStringLiteral("notes"), notes);
 
     QJsonArray rows, perQuery;

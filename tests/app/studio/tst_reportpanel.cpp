@@ -81,6 +81,12 @@ void TestReportPanel::smallReportFillsTableAndPlots()
     for (int r = 0; r < table->rowCount(); ++r)
         QCOMPARE(table->item(r, 2)->text(),
                  QString::fromStdString(formatParams(report->rows[std::size_t(r)])));
+    // The notes likewise: the view says core's sentences again from their kind and numbers.
+    QStringList notes;
+    for (const ReportNote& note : report->notes)
+        notes << QStringLiteral("• ") + QString::fromStdString(note.text);
+    QVERIFY(!notes.isEmpty());
+    QCOMPARE(panel.view()->notes()->text(), notes.join(QLatin1Char('\n')));
     QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
     panel.view()->setReport(report);
     const ReportRow& adaptive = report->rows.front();
