@@ -162,10 +162,8 @@ QString SpeedupReportView::noteText(const ReportNote& note) const
         return tr("hierarchical softmax skipped: it is fitted on the tuning queries and there are none.");
     case ReportNote::Kind::HsmFewFitQueries:
         return tr("hierarchical softmax fitted on only %1 queries (the tuning queries), fewer than d = %2: "
-                  "each "
-                  "node's regression is L2-penalised in a rank-%3 subspace of them; more fitting queries "
-                  "would "
-                  "help it (§11.3 asks for many).")
+                  "each node's regression is L2-penalised in a rank-%3 subspace of them; more fitting "
+                  "queries would help it (§11.3 asks for many).")
             .arg(value(0), value(1), value(2));
     }
     return QString::fromStdString(note.text);

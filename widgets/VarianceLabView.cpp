@@ -66,14 +66,6 @@ void fillPairHeatMap(QCPColorMap* map, const Histogram2D& h)
     map->setInterpolate(false);
 }
 
-// Half a cell of the map along its keys (or values), so that the axis shows the outer cells whole.
-double cellHalfWidth(QCPColorMap* map, bool keys)
-{
-    const QCPRange r = keys ? map->data()->keyRange() : map->data()->valueRange();
-    const int cells = keys ? map->data()->keySize() : map->data()->valueSize();
-    return cells > 1 ? r.size() / (2.0 * (cells - 1)) : 0.5;
-}
-
 } // namespace
 
 VarianceLabView::VarianceLabView(QWidget* parent)
@@ -210,12 +202,9 @@ void VarianceLabView::setResult(std::shared_ptr<const VarianceLabResult> result,
         scale->setMarginGroup(QCP::msTop | QCP::msBottom, margins);
         left->axis(QCPAxis::atBottom)->setLabel(tr("sampled A_ij"));
         left->axis(QCPAxis::atLeft)->setLabel(tr("x_j"));
-        left->axis(QCPAxis::atBottom)
-            ->setRange(map->data()->keyRange().lower - cellHalfWidth(map, true),
-                       map->data()->keyRange().upper + cellHalfWidth(map, true));
-        left->axis(QCPAxis::atLeft)
-            ->setRange(map->data()->valueRange().lower - cellHalfWidth(map, false),
-                       map->data()->valueRange().upper + cellHalfWidth(map, false));
+        // The bins' outer edges: the outer cells show whole.
+        left->axis(QCPAxis::atBottom)->setRange(h2.xMin, h2.xMax);
+        left->axis(QCPAxis::atLeft)->setRange(h2.yMin, h2.yMax);
     }
     histograms_->plotLayout()->addElement(0, histograms_->plotLayout()->columnCount(), right);
     const Histogram1D& h1 = result_->secondOrderTerm;
