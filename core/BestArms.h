@@ -5,6 +5,7 @@
 #include "ArmEngine.h"
 #include "RunObserver.h"
 
+#include <limits>
 #include <optional>
 #include <span>
 #include <utility>
@@ -36,7 +37,7 @@ struct RunContext {
     std::vector<double> halfWidths;      // elimination CIs (filled during elimination)
     std::vector<double> targets;         // per-arm variance targets of the current pull
     int leader = -1;
-    double logPartition = 0.0;
+    double logPartition = std::numeric_limits<double>::quiet_NaN(); // no running log Ŝ yet
     // The largest v_i and μ̂_i over the candidates, where the run knows them without a scan (after a
     // fresh warm-up: ArmEngine::lastDesRajBatch); the first elimination round then knows from the
     // first alone when no candidate is active, and takes its leader from the second if it pulled

@@ -6,6 +6,7 @@
 #include "Result.h"
 
 #include <cstdint>
+#include <limits>
 #include <span>
 
 namespace ada {
@@ -29,8 +30,9 @@ struct RunEvent {
     std::span<const double> halfWidths;      // elimination confidence half-widths (empty elsewhere)
     std::span<const double> targets;         // per-arm variance targets of the current pull (may be empty)
     std::int64_t totalPulls = 0;
-    int leader = -1;           // current best estimate among survivors
-    double logPartition = 0.0; // running log Ŝ (meaningful in Partition and Done)
+    int leader = -1; // current best estimate among survivors
+    // Running log Ŝ: NaN until the partition phase has one (its first events come before any pull).
+    double logPartition = std::numeric_limits<double>::quiet_NaN();
 };
 
 class RunObserver {

@@ -5,6 +5,7 @@
 #include "RunObserver.h"
 
 #include <atomic>
+#include <limits>
 #include <vector>
 
 namespace ada {
@@ -21,7 +22,7 @@ struct Snapshot {
     std::vector<double> targets;
     std::int64_t totalPulls = 0;
     int leader = -1;
-    double logPartition = 0.0;
+    double logPartition = std::numeric_limits<double>::quiet_NaN(); // RunEvent::logPartition
 };
 
 struct Trace {

@@ -507,6 +507,10 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <source>Step %1 of %2 · %3 pulls so far (%4 % of n·D = %5) · n = %6 arms, D = %7, ε = %8, δ = %9</source>
         <translation>Schritt %1 von %2 · bisher %3 Züge (%4 % von n·D = %5) · n = %6 Arme, D = %7, ε = %8, δ = %9</translation>
     </message>
+    <message>
+        <source>From the first-stage estimates, each arm gets a variance target: arms that carry much of S = Σ exp(μᵢ) must be estimated precisely, arms far below the top barely matter. Arms are pulled until they meet their targets; the running estimate of log Ŝ (true %1) follows their first pulls.</source>
+        <translation>Aus den Schätzungen der ersten Stufe erhält jeder Arm ein Varianzziel: Arme, die viel zu S = Σ exp(μᵢ) beitragen, müssen genau geschätzt werden, Arme weit unter der Spitze spielen kaum eine Rolle. Die Arme werden gezogen, bis sie ihre Ziele erreichen; die laufende Schätzung von log Ŝ (wahr: %1) folgt ihren ersten Zügen.</translation>
+    </message>
 </context>
 <context>
     <name>ada::LessonPanel</name>
@@ -1146,6 +1150,14 @@ in the partition phase</source>
         <translation>log Ŝ wird in der
 Zustandssummen-Phase geschätzt</translation>
     </message>
+    <message>
+        <source>variance target Vᵢ</source>
+        <translation>Varianzziel Vᵢ</translation>
+    </message>
+    <message>
+        <source>target Vᵢ</source>
+        <translation>Ziel Vᵢ</translation>
+    </message>
 </context>
 <context>
     <name>ada::PlaybackBar</name>
@@ -1274,6 +1286,12 @@ Zustandssummen-Phase geschätzt</translation>
 (log bins)</source>
         <translation>Züge tᵢ
 (log. Klassen)</translation>
+    </message>
+    <message>
+        <source>arms,
+most pulled first</source>
+        <translation>Arme,
+meistgezogene zuerst</translation>
     </message>
 </context>
 <context>

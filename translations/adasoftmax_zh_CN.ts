@@ -507,6 +507,10 @@ L = log(6·n·log D/δ′) = log(6·%1·log %2/%3) = %4</translation>
         <source>Step %1 of %2 · %3 pulls so far (%4 % of n·D = %5) · n = %6 arms, D = %7, ε = %8, δ = %9</source>
         <translation>第 %1 步，共 %2 步 · 已拉取 %3 次（占 n·D = %5 的 %4 %）· n = %6 个臂，D = %7，ε = %8，δ = %9</translation>
     </message>
+    <message>
+        <source>From the first-stage estimates, each arm gets a variance target: arms that carry much of S = Σ exp(μᵢ) must be estimated precisely, arms far below the top barely matter. Arms are pulled until they meet their targets; the running estimate of log Ŝ (true %1) follows their first pulls.</source>
+        <translation>根据第一阶段的估计，每个臂得到一个方差目标：对 S = Σ exp(μᵢ) 贡献大的臂必须精确估计，远低于顶部的臂几乎无关紧要。各臂被拉取直到达到目标；log Ŝ 的当前估计（真实值 %1）随其首批拉取给出。</translation>
+    </message>
 </context>
 <context>
     <name>ada::LessonPanel</name>
@@ -1146,6 +1150,14 @@ in the partition phase</source>
         <translation>log Ŝ
 在配分阶段估计</translation>
     </message>
+    <message>
+        <source>variance target Vᵢ</source>
+        <translation>方差目标 Vᵢ</translation>
+    </message>
+    <message>
+        <source>target Vᵢ</source>
+        <translation>目标 Vᵢ</translation>
+    </message>
 </context>
 <context>
     <name>ada::PlaybackBar</name>
@@ -1274,6 +1286,12 @@ in the partition phase</source>
 (log bins)</source>
         <translation>拉取 tᵢ
 （对数分箱）</translation>
+    </message>
+    <message>
+        <source>arms,
+most pulled first</source>
+        <translation>臂，
+按拉取次数从多到少</translation>
     </message>
 </context>
 <context>

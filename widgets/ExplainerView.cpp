@@ -89,13 +89,18 @@ void ExplainerView::showStep(int step)
         break;
     case Phase::Partition:
         title = tr("Partition function, two stages");
-        body = tr("From the first-stage estimates, each arm gets a variance target: arms that carry much of "
-                  "S = Σ "
-                  "exp(μᵢ) must be estimated precisely, arms far below the top barely matter. Arms are "
-                  "pulled until "
-                  "they meet their targets; the running estimate is log Ŝ = %1 (true %2).")
-                   .arg(localeNumber(s.logPartition, 'f', 4))
-                   .arg(localeNumber(run_->trueLogPartition, 'f', 4));
+        // Before the phase's first pulls there is no running estimate yet (NaN in the snapshot).
+        body = std::isfinite(s.logPartition)
+            ? tr("From the first-stage estimates, each arm gets a variance target: arms that carry much of "
+                 "S = Σ exp(μᵢ) must be estimated precisely, arms far below the top barely matter. Arms "
+                 "are pulled until they meet their targets; the running estimate is log Ŝ = %1 (true %2).")
+                  .arg(localeNumber(s.logPartition, 'f', 4))
+                  .arg(localeNumber(run_->trueLogPartition, 'f', 4))
+            : tr("From the first-stage estimates, each arm gets a variance target: arms that carry much of "
+                 "S = Σ exp(μᵢ) must be estimated precisely, arms far below the top barely matter. Arms "
+                 "are pulled until they meet their targets; the running estimate of log Ŝ (true %1) "
+                 "follows their first pulls.")
+                  .arg(localeNumber(run_->trueLogPartition, 'f', 4));
         formula = tr("Vᵢ = min( ε·Σα / (16√2·log(6n/δ)·γᵢ·Σγ),  ε²·Σα / (16·log(12/δ)·αᵢ) ),  αᵢ = exp(μ̂ᵢ − "
                      "Cᵢ), γᵢ = √αᵢ");
         break;

@@ -81,16 +81,24 @@ PartitionView::PartitionView(QWidget* parent)
     // Before each replot the notes take the longest form that fits their plot (in a narrow dock they
     // were cut off at its edge), and the legend shows or not.
     connect(plot_, &QCustomPlot::beforeReplot, this, [this] {
+        // The targets often span less than a decade, with linear ticks 0.0005, 0.001, …: as many as
+        // keep their labels apart, and the axis label in a shorter form where the full one is cut.
+        QCPAxis* targetAxis = lower_->axis(QCPAxis::atBottom);
+        fitTickCount(targetAxis);
+        targetAxis->setLabel(firstFormThatFits(
+            {tr("variance target Vᵢ (Algorithm 2)"), tr("variance target Vᵢ"), tr("target Vᵢ")},
+            targetAxis->labelFont(), lower_->width() + 2 * lower_->margins().right()));
         diagonalNote_->setText(
             firstFormThatFits({tr("dashed: vᵢ = Vᵢ; an arm below it has met its target"),
                                tr("dashed: vᵢ = Vᵢ;\nan arm below it has met its target"),
                                tr("dashed: vᵢ = Vᵢ;\nan arm below it\nhas met its target")},
                               diagonalNote_->font(), lower_->width() - 8));
         // The legend shows once there are estimates to explain (it would cover the note before), and
-        // only where the plot is tall enough to hold it: a short dock had it over the title.
-        plot_->legend->setVisible(!note_->visible()
-                                  && plot_->axisRect()->height()
-                                      >= plot_->legend->minimumOuterSizeHint().height() + 8);
+        // only where the plot can hold it: a short dock had it over the title, a narrow one over the
+        // axis and its label.
+        const QSize legendSize = plot_->legend->minimumOuterSizeHint();
+        plot_->legend->setVisible(!note_->visible() && plot_->axisRect()->height() >= legendSize.height() + 8
+                                  && plot_->axisRect()->width() >= legendSize.width() + 8);
         note_->setText(firstFormThatFits({tr("log Ŝ is estimated in the partition phase"),
                                           tr("log Ŝ is estimated\nin the partition phase")},
                                          note_->font(), plot_->axisRect()->width() - 8));
@@ -129,8 +137,7 @@ void PartitionView::showStep(int step)
     QVector<double> x, y;
     for (int i = 0; i <= step; ++i) {
         const Snapshot& s = run_->trace.snapshots[std::size_t(i)];
-        if ((s.phase == Phase::Partition || s.phase == Phase::Done) && std::isfinite(s.logPartition)
-            && s.logPartition != 0.0) {
+        if ((s.phase == Phase::Partition || s.phase == Phase::Done) && std::isfinite(s.logPartition)) {
             x.push_back(double(i));
             y.push_back(s.logPartition);
         }

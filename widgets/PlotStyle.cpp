@@ -8,6 +8,7 @@
 #include <qcustomplot.h>
 
 #include <algorithm>
+#include <limits>
 #include <utility>
 #include <vector>
 
@@ -227,6 +228,33 @@ void fitLegendColumns(QCustomPlot* plot, int maxColumns, int legendRow)
         layout->simplify(); // drops the emptied row
     }
     legend->setVisible(tallEnough);
+}
+
+void fitTickCount(QCPAxis* axis, int most, int gap)
+{
+    const QSharedPointer<QCPAxisTicker> ticker = axis->ticker();
+    const QFontMetrics metrics(axis->tickLabelFont());
+    const QString format = axis->numberFormat();
+    for (int count = most; count >= 1; --count) {
+        ticker->setTickCount(count);
+        QVector<double> ticks;
+        QVector<QString> labels;
+        ticker->generate(axis->range(), axis->parentPlot()->locale(),
+                         format.isEmpty() ? QChar('g') : format.at(0), axis->numberPrecision(), ticks,
+                         nullptr, &labels);
+        bool apart = true;
+        double previousRight = -std::numeric_limits<double>::infinity();
+        for (int t = 0; t < ticks.size() && t < labels.size() && apart; ++t) {
+            if (!axis->range().contains(ticks[t]))
+                continue; // not drawn
+            const double x = axis->coordToPixel(ticks[t]);
+            const double half = metrics.horizontalAdvance(labels[t]) / 2.0;
+            apart = x - half >= previousRight + gap;
+            previousRight = x + half;
+        }
+        if (apart)
+            return;
+    }
 }
 
 QString firstFormThatFits(const QStringList& forms, const QFont& font, int room)

@@ -8,6 +8,7 @@
 #include <QStringList>
 
 class QCustomPlot;
+class QCPAxis;
 class QCPTextElement;
 class QFont;
 class QWidget;
@@ -48,5 +49,11 @@ inline constexpr int kLegendMinimumDataHeight = 60;
 // The first of `forms` (longest first; lines split at '\n') whose widest line fits `room` pixels in
 // `font`; the last form if none does. For labels and notes that would be clipped in a narrow dock.
 QString firstFormThatFits(const QStringList& forms, const QFont& font, int room);
+
+// Sets the tick count of a horizontal axis's ticker to the largest, up to `most`, whose labels (as
+// the ticker would place them over the axis's range and present width) keep `gap` pixels between
+// neighbours. Call it before each replot: a range within one decade gets linear steps from the
+// log ticker, 0.0005, 0.001, 0.0015, …, which ran into each other in a narrow dock.
+void fitTickCount(QCPAxis* axis, int most = 5, int gap = 8);
 
 } // namespace ada

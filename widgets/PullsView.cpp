@@ -33,7 +33,6 @@ PullsView::PullsView(QWidget* parent)
         axis->setLabelFont(plot_->yAxis->labelFont());
     }
 
-    plot_->xAxis->setLabel(tr("arms, most pulled first"));
     plot_->yAxis->setLabel(tr("pulls tᵢ (columns charged)"));
     profile_ = plot_->addGraph();
     profile_->setLineStyle(QCPGraph::lsStepLeft);
@@ -74,9 +73,18 @@ void PullsView::fitLabels()
         const qint64 D = std::max<std::int64_t>(run_->effectiveDim, 1);
         exactLabel_->setText(firstFormThatFits({tr("exact softmax: D = %1 per arm").arg(localeCount(D)),
                                                 tr("exact: D = %1 per arm").arg(localeCount(D)),
-                                                tr("D = %1").arg(localeCount(D))},
+                                                tr("D = %1").arg(localeCount(D)),
+                                                QString()}, // none fits: the dashed line and its tick say it
                                                exactLabel_->font(), plot_->axisRect()->width() - 8));
     }
+    // The profile's axis label is centred under its rect and may reach into the margins as far as half
+    // the gap to the histogram (whose own label takes at most its right margin of the other half); its
+    // ticks as many as stay apart.
+    const QCPAxisRect* profileRect = plot_->axisRect();
+    plot_->xAxis->setLabel(firstFormThatFits(
+        {tr("arms, most pulled first"), tr("arms,\nmost pulled first"), tr("arms")},
+        plot_->xAxis->labelFont(), profileRect->width() + 2 * (histRect_->margins().left() / 2)));
+    fitTickCount(plot_->xAxis);
     // Centred under the histogram, the label may reach into the margin on either side, as far as the
     // narrower one (the right, at the plot's edge) allows.
     QCPAxis* hx = histRect_->axis(QCPAxis::atBottom);

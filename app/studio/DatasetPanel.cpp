@@ -1,5 +1,6 @@
 #include "DatasetPanel.h"
 
+#include "datasets/DatasetError.h"
 #include "datasets/DatasetLoader.h"
 #include "widgets/LocaleNumbers.h"
 
@@ -87,12 +88,14 @@ DatasetPanel::DatasetPanel(QWidget* parent)
 
 QString DatasetPanel::syntheticSpec() const
 {
-    return QStringLiteral("synthetic:%1?n=%2&d=%3&m=%4&seed=%5")
-        .arg(family_->currentText())
-        .arg(n_->value())
-        .arg(d_->value())
-        .arg(m_->value())
-        .arg(seed_->value());
+    SyntheticSpec spec = parseSyntheticSpec("synthetic:" + family_->currentText().toStdString());
+    if (loaded_ && loaded_->family == spec.family)
+        spec = *loaded_;
+    spec.n = n_->value();
+    spec.d = d_->value();
+    spec.m = m_->value();
+    spec.seed = static_cast<std::uint64_t>(seed_->value());
+    return QString::fromStdString(formatSyntheticSpec(spec));
 }
 
 void DatasetPanel::showDataset(const Dataset& ds)
@@ -110,6 +113,23 @@ void DatasetPanel::showDataset(const Dataset& ds)
         shown = QFileInfo(name).fileName();
     }
     info_->setToolTip(name);
+    loaded_.reset();
+    if (name.startsWith(QLatin1String("synthetic:"))) {
+        try {
+            const SyntheticSpec spec = parseSyntheticSpec(ds.name);
+            if (const int at = family_->findText(QString::fromLatin1(toString(spec.family)));
+                at >= 0 && spec.seed <= std::uint64_t(seed_->maximum())) {
+                loaded_ = spec;
+                family_->setCurrentIndex(at);
+                n_->setValue(spec.n);
+                d_->setValue(spec.d);
+                m_->setValue(spec.m);
+                seed_->setValue(int(spec.seed));
+            }
+        } catch (const DatasetError&) {
+            // Not a generator's name after all: the controls keep what they had.
+        }
+    }
     QString text = tr("<b>%1</b><br>n = %2 arms × d = %3 columns, %4 queries")
                        .arg(shown.toHtmlEscaped())
                        .arg(localeCount(ds.head.arms()))

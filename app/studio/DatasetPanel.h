@@ -4,8 +4,11 @@
 #pragma once
 
 #include "core/Head.h"
+#include "datasets/SyntheticDatasets.h"
 
 #include <QWidget>
+
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -18,7 +21,11 @@ class DatasetPanel : public QWidget {
 
 public:
     explicit DatasetPanel(QWidget* parent = nullptr);
+    // Describes the loaded data; a generated one also sets the generator's controls to its family,
+    // shape and seed (a scenario or a lesson loads other data than the controls showed).
     void showDataset(const Dataset& dataset);
+    // What Generate loads: the controls' family, n, d, m and seed, with the family's other parameters
+    // (high-variance's peaks, llm-like's) those of the loaded data where it is of that family.
     [[nodiscard]] QString syntheticSpec() const;
 
 signals:
@@ -33,6 +40,7 @@ private:
     QSpinBox* m_;
     QSpinBox* seed_;
     QLabel* info_;
+    std::optional<SyntheticSpec> loaded_; // the loaded data's spec, when it was generated
 };
 
 } // namespace ada

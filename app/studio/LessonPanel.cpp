@@ -32,6 +32,19 @@ int firstOfPhase(const Trace& t, Phase phase)
     return std::max(0, int(t.snapshots.size()) - 1);
 }
 
+// Where Algorithm 2's second stage starts: the partition phase's last PhaseStarted snapshot, the
+// first that carries every arm's target Vᵢ (the phase's first one comes before stage 1, with none).
+int stageTwoStart(const Trace& t)
+{
+    int at = -1;
+    for (int i = 0; i < int(t.snapshots.size()); ++i) {
+        const Snapshot& s = t.snapshots[std::size_t(i)];
+        if (s.phase == Phase::Partition && s.kind == EventKind::PhaseStarted)
+            at = i;
+    }
+    return at >= 0 ? at : firstOfPhase(t, Phase::Partition);
+}
+
 // The next snapshot after `from`, still in the warm-up or the elimination, whose survivor set
 // differs from the one at `from`: where the next arm is dropped. −1 if no arm is dropped any more.
 int nextElimination(const Trace& t, int from)
@@ -119,6 +132,8 @@ void LessonPanel::start(int lessonIndex)
     waitingForRun_ = true; // the step's action waits for the scenario's run
     emit lessonStarted(current_.title);
     emit scenarioRequested(current_.scenario);
+    if (!current_.steps.empty() && current_.steps.front().view != LessonView::None)
+        emit viewRequested(current_.steps.front().view);
     render();
 }
 
@@ -159,6 +174,8 @@ void LessonPanel::enterStep()
     candidates_.clear();
     feedback_->clear();
     const LessonStep& s = current_.steps[std::size_t(step_)];
+    if (s.view != LessonView::None)
+        emit viewRequested(s.view);
     if (s.config) { // a different configuration: its run arrives later, then the action applies
         waitingForRun_ = true;
         render();
@@ -207,7 +224,7 @@ void LessonPanel::applyAction()
         break;
     case LessonAction::PartitionStart:
         playback_->pause();
-        playback_->seek(firstOfPhase(t, Phase::Partition));
+        playback_->seek(stageTwoStart(t));
         break;
     case LessonAction::End:
         playback_->pause();

@@ -53,6 +53,7 @@ signals:
     void scenarioRequested(const ada::Scenario& scenario);
     void configRequested(const ada::Config& config);
     void varianceLabRequested();
+    void viewRequested(ada::LessonView view); // the docked view the step's text talks about
     void lessonStarted(const QString& title);
     void lessonStopped();
 

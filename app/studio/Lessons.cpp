@@ -46,20 +46,20 @@ std::vector<Lesson> Lessons::all()
               "<p>The replay now stands at the end of the warm-up: every arm has been pulled a little. The "
               "<i>Pulls per arm</i> view compares each arm's pulls with the exact cost d.</p>"
               "<p class='formula'>μ̂ᵢ = β·(d/t)·Σₛ Aᵢⱼₛ·xⱼₛ, &nbsp;&nbsp; E[μ̂ᵢ] = μᵢ</p>"),
-           LessonAction::EndOfWarmup},
+           LessonAction::EndOfWarmup, std::nullopt, LessonView::Pulls},
           {tr("Pulls go where they matter"),
            tr("<p>The replay is playing (Space pauses, → steps). Arms that are clearly worse than the "
               "leader stop being pulled; the few contenders are pulled deeper and deeper.</p>"
               "<p>Watch the <i>Pulls per arm</i> view: most arms stay far below d, only the best ones come "
               "close to it.</p>"),
-           LessonAction::Play},
+           LessonAction::Play, std::nullopt, LessonView::Pulls},
           {tr("The bill"),
            tr("<p>The run is over. The <i>Result</i> panel compares the pulls it used with the n·d "
               "products of exact softmax, and checks the answer against the exact one.</p>"
               "<p>The saving grows with d and with how clearly the best arm stands out, and the answer is "
               "still right with probability at least 1 − δ.</p>"
               "<p class='formula'>speedup = n·d / Σᵢ tᵢ</p>"),
-           LessonAction::End}},
+           LessonAction::End, std::nullopt, LessonView::Result}},
          {},
          0});
 
@@ -103,14 +103,16 @@ std::vector<Lesson> Lessons::all()
               "the scaled products d·Aᵢⱼ·xⱼ over the columns.</p>"
               "<p>Note the total pulls in the <i>Result</i> panel.</p>"
               "<p class='formula'>Var μ̂ᵢ = σᵢ² / t</p>"),
-           LessonAction::End, withSampler(Sampler::UniformWithReplacement, ImportanceWeights::None)},
+           LessonAction::End, withSampler(Sampler::UniformWithReplacement, ImportanceWeights::None),
+           LessonView::Result},
           {tr("Without replacement"),
            tr("<p>Drawing the columns without replacement never repeats one. After t of d columns the "
               "variance carries the finite-population correction; at t = d it is zero, because the "
               "estimate is then exact.</p>"
               "<p>Compare the total pulls with the previous step.</p>"
               "<p class='formula'>Var μ̂ᵢ = (σᵢ² / t)·(d − t) / (d − 1)</p>"),
-           LessonAction::End, withSampler(Sampler::UniformWithoutReplacementFpc, ImportanceWeights::None)},
+           LessonAction::End, withSampler(Sampler::UniformWithoutReplacementFpc, ImportanceWeights::None),
+           LessonView::Result},
           {tr("Importance sampling"),
            tr("<p>A few columns with large |Aᵢⱼ·xⱼ| dominate the sum. Sampling column j with "
               "probability qⱼ proportional to a weight (here the column norm of A times |xⱼ|) and "
@@ -119,7 +121,8 @@ std::vector<Lesson> Lessons::all()
               "<p>The studio combines it with sampling without replacement (Gumbel top-k with the "
               "Horvitz–Thompson estimator). Compare the pulls again.</p>"
               "<p class='formula'>μ̂ᵢ = (1/t)·Σₛ Aᵢⱼₛ·xⱼₛ / qⱼₛ, &nbsp;&nbsp; qⱼ ∝ ‖A·ⱼ‖₁·|xⱼ|</p>"),
-           LessonAction::End, withSampler(Sampler::ImportanceWithoutReplacement, ImportanceWeights::Both)},
+           LessonAction::End, withSampler(Sampler::ImportanceWithoutReplacement, ImportanceWeights::Both),
+           LessonView::Result},
           {tr("See it in the Variance lab"),
            tr("<p>The <i>Variance lab</i> tab measures, on one row and one query, the mean squared error "
               "of each estimator against the sample size t, next to its predicted variance.</p>"
@@ -146,19 +149,19 @@ std::vector<Lesson> Lessons::all()
               "studio takes a cautious share of S for every arm, αᵢ = exp(μ̂ᵢ − Cᵢ). Arms with a large αᵢ "
               "matter; arms with a tiny αᵢ hardly change S.</p>"
               "<p class='formula'>αᵢ = exp(μ̂ᵢ − Cᵢ), &nbsp;&nbsp; Ŝ₁ = Σᵢ αᵢ</p>"),
-           LessonAction::EndOfWarmup},
+           LessonAction::EndOfWarmup, std::nullopt, LessonView::Partition},
           {tr("Stage 2: pulls where S needs them"),
            tr("<p>Each arm gets a variance target Vᵢ: small for the arms that carry much of S, large for "
               "the rest. The <i>Partition function</i> view shows every arm's current variance against "
               "its target (dashed); an arm is pulled until it is below its target.</p>"
               "<p class='formula'>Vᵢ = min( ε·Σα / (16√2·log(6n/δ)·γᵢ·Σγ), ε²·Σα / (16·log(12/δ)·αᵢ) ), "
               "γᵢ = √αᵢ</p>"),
-           LessonAction::PartitionStart},
+           LessonAction::PartitionStart, std::nullopt, LessonView::Partition},
           {tr("The estimate"),
            tr("<p>The running estimate log Ŝ ends inside the band log(1 ± ε) around the true log S. "
               "With the winner's logit it gives the probability the studio reports.</p>"
               "<p class='formula'>p̂* = exp(μ̂* − log Ŝ)</p>"),
-           LessonAction::End}},
+           LessonAction::End, std::nullopt, LessonView::Partition}},
          {},
          0});
 
@@ -175,7 +178,7 @@ std::vector<Lesson> Lessons::all()
                "1 ± ε of the true p. ε is the accuracy you ask for; δ is the probability of failure you "
                "accept. The <i>Result</i> panel shows this run's verdict.</p>"
                "<p class='formula'>P( correct top-k ∧ |p̂ − p| ≤ ε·p ) ≥ 1 − δ</p>"),
-            LessonAction::End},
+            LessonAction::End, std::nullopt, LessonView::Result},
            {tr("Many runs"),
             tr("<p>The studio now runs %1 queries for every row of the table, on the worker thread, and "
                "counts the failures. The guarantee says the failure rate is at most δ; in practice it is "

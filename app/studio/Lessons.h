@@ -21,11 +21,15 @@ enum class LessonAction {
     EndOfWarmup,    // the last warm-up snapshot: every arm has its first estimate and interval
     PredictRound,   // the user predicts which arm the next elimination round drops
     Play,           // replay from the start at the current speed
-    PartitionStart, // the first snapshot of the partition phase (stage 2)
+    PartitionStart, // where the partition phase's stage 2 starts, every arm's target set
     End,            // the last snapshot: the result
     VarianceLab,    // switch to the Variance lab and run its paper figure
     ManyQueries,    // run many queries per δ on the worker and tabulate the failure rate
 };
+
+// The docked view a step's text talks about: entering the step brings it to the front, so that it
+// is in sight where the layout keeps it in a tab behind another (a small window) or closed.
+enum class LessonView { None, Pulls, Partition, Result };
 
 struct LessonStep {
     QString title;
@@ -33,6 +37,7 @@ struct LessonStep {
     LessonAction action = LessonAction::None;
     std::optional<Config> config
         = std::nullopt; // applied (and run) on entering the step, e.g. another sampler
+    LessonView view = LessonView::None;
 };
 
 // One row of lesson 5's experiment: δ and the fudge factors for one batch of queries.

@@ -3,6 +3,7 @@
 // actions and exports in MainWindowActions.cpp; the layout of docks in MainWindowLayout.cpp.
 #pragma once
 
+#include "Lessons.h"
 #include "PlaybackController.h"
 #include "RunController.h"
 #include "Scenario.h"
@@ -97,6 +98,11 @@ private:
     void restoreLayout();
     void saveLayout();
     void resetLayout(); // View > Reset layout: the first start's docks, in place and sized
+    // The first start's arrangement for the window's present size: every dock in its own place, or,
+    // in a small window, the two right-hand views tabbed (short) and the explainer and the result
+    // tabbed (narrow), so that each keeps a usable size.
+    void applyDefaultLayout();
+    void bringViewToFront(LessonView view); // a lesson step's view, shown and its tab raised
     // MainWindowActions.cpp
     void buildMenus();
     void buildSettingsMenu();
@@ -143,7 +149,11 @@ private:
     MessageBanner* banner_;
     LessonPanel* lessons_;
     QDockWidget* lessonDock_ = nullptr;
-    std::function<void()> defaultDockSizes_; // set by buildDocks, applied by restoreLayout
+    QDockWidget* pullsDock_ = nullptr;
+    QDockWidget* partitionDock_ = nullptr;
+    QDockWidget* explainerDock_ = nullptr;
+    QDockWidget* summaryDock_ = nullptr;
+    std::function<void()> defaultDockSizes_; // set by buildDocks, applied by applyDefaultLayout
     QByteArray defaultDockState_;            // the docks as buildDocks arranges them (resetLayout)
     ShortcutOverlay* shortcutOverlay_ = nullptr;
     int lessonShotStep_ = 0;

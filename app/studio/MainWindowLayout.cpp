@@ -1,6 +1,8 @@
 // MainWindow: where everything sits. The elimination view is the big central picture with the
-// playback bar under it; the controls and the result on the left; pulls and partition on the
-// right; the round timeline and the explainer at the bottom. Docks and geometry persist.
+// playback bar under it; the controls on the left; pulls and partition on the right; the round
+// timeline, the explainer and the result at the bottom. In a small window (a 1366 × 768 or
+// 1280 × 720 screen) the first start tabs the views that would otherwise be squeezed. Docks and
+// geometry persist.
 #include "MainWindow.h"
 
 #include "DatasetPanel.h"
@@ -38,6 +40,12 @@ const QString kGeometryKey = QStringLiteral("window/geometry");
 const QString kStateKey = QStringLiteral("window/state");
 constexpr int kLayoutVersion
     = 4; // bump when the docks change so an old saved state is ignored (4: new first-start sizes)
+// Below this window height the pulls and partition views share the right-hand column as tabs: split,
+// each got under 300 px, and the partition view's two plots and notes no longer fitted.
+constexpr int kTabbedRightHeight = 800;
+// Below this width the explainer and the result share the bottom as tabs: three docks side by side
+// left the result's table about 300 px, its headings broken letter by letter.
+constexpr int kTabbedBottomWidth = 1340;
 
 QGroupBox* group(const QString& title, QWidget* content)
 {
@@ -103,15 +111,15 @@ void MainWindow::buildDocks()
     scroll->setMinimumWidth(controlsWidth);
     QDockWidget* controlsDock
         = dock(scroll, tr("Dataset and parameters"), QStringLiteral("controlsDock"), Qt::LeftDockWidgetArea);
-    QDockWidget* summary
+    QDockWidget* summary = summaryDock_
         = dock(summary_, tr("Result"), QStringLiteral("summaryDock"), Qt::BottomDockWidgetArea);
-    QDockWidget* pulls
+    QDockWidget* pulls = pullsDock_
         = dock(pulls_, tr("Pulls per arm"), QStringLiteral("pullsDock"), Qt::RightDockWidgetArea);
-    QDockWidget* partition = dock(partition_, tr("Partition function"), QStringLiteral("partitionDock"),
-                                  Qt::RightDockWidgetArea);
+    QDockWidget* partition = partitionDock_ = dock(partition_, tr("Partition function"),
+                                                   QStringLiteral("partitionDock"), Qt::RightDockWidgetArea);
     QDockWidget* timeline
         = dock(timeline_, tr("Round timeline"), QStringLiteral("timelineDock"), Qt::BottomDockWidgetArea);
-    QDockWidget* explainer
+    QDockWidget* explainer = explainerDock_
         = dock(explainer_, tr("Explainer"), QStringLiteral("explainerDock"), Qt::BottomDockWidgetArea);
     // The lesson's text sits beside the views, in a tab over the controls (the full height of the
     // window, and the lesson sets the parameters itself); hidden until a lesson starts.
@@ -120,16 +128,23 @@ void MainWindow::buildDocks()
     lessonDock_->hide();
     splitDockWidget(timeline, explainer, Qt::Horizontal);
     splitDockWidget(explainer, summary, Qt::Horizontal);
-    // The first start's proportions, applied once the window has its size (restoreLayout): sized
-    // here, against the window's default size, the right-hand docks got squeezed to a sliver when
-    // the window then grew, their titles and axis labels overlapping.
+    // The first start's proportions, applied once the window has its size (applyDefaultLayout):
+    // sized here, against the window's default size, the right-hand docks got squeezed to a sliver
+    // when the window then grew, their titles and axis labels overlapping. Tabbed docks share one
+    // place, so only the front one of each tab group is sized.
     defaultDockSizes_ = [this, controlsDock, pulls, partition, timeline, explainer, summary, controlsWidth] {
         const int w = width();
+        const bool rightTabbed = tabifiedDockWidgets(pulls).contains(partition);
+        const bool bottomTabbed = tabifiedDockWidgets(explainer).contains(summary);
         resizeDocks({controlsDock}, {controlsWidth}, Qt::Horizontal);
-        resizeDocks({pulls, partition}, {1, 1}, Qt::Vertical);
+        if (!rightTabbed)
+            resizeDocks({pulls, partition}, {1, 1}, Qt::Vertical);
         resizeDocks({pulls}, {std::max(300, w * 28 / 100)}, Qt::Horizontal);
         resizeDocks({timeline}, {std::max(200, height() / 4)}, Qt::Vertical);
-        resizeDocks({timeline, explainer, summary}, {4, 3, 4}, Qt::Horizontal);
+        if (bottomTabbed)
+            resizeDocks({timeline, explainer}, {1, 1}, Qt::Horizontal);
+        else
+            resizeDocks({timeline, explainer, summary}, {4, 3, 4}, Qt::Horizontal);
     };
     // Where each dock sits (area, order, tabs, shown or not), for resetLayout: a dock dragged out of
     // the window or closed is otherwise lost until the settings are deleted by hand.
@@ -158,15 +173,45 @@ void MainWindow::restoreLayout()
         resize(size);
     }
     if (!restoreState(settings.value(kStateKey).toByteArray(), kLayoutVersion))
-        defaultDockSizes_(); // a first start, or a layout saved by another version
+        applyDefaultLayout(); // a first start, or a layout saved by another version
+}
+
+void MainWindow::applyDefaultLayout()
+{
+    // Every dock in its own place. Before the window is first shown the docks are still as buildDocks
+    // put them, and a restored state would only be applied at the first show, over the tabs below.
+    if (isVisible())
+        restoreState(defaultDockState_, kLayoutVersion);
+    // Decided by the window as it is now, so that a reset in a window grown since (another screen)
+    // gets the full arrangement back; a window resized later keeps what the user has.
+    if (height() < kTabbedRightHeight) {
+        tabifyDockWidget(pullsDock_, partitionDock_);
+        pullsDock_->raise();
+    }
+    if (width() < kTabbedBottomWidth) {
+        tabifyDockWidget(explainerDock_, summaryDock_);
+        explainerDock_->raise(); // it narrates the replay, and says the result at its end
+    }
+    defaultDockSizes_();
 }
 
 void MainWindow::resetLayout()
 {
-    restoreState(defaultDockState_, kLayoutVersion);
-    defaultDockSizes_();
+    applyDefaultLayout();
     if (lessons_->active()) // a running lesson keeps its text in view
         showLessonDock();
+}
+
+void MainWindow::bringViewToFront(LessonView view)
+{
+    QDockWidget* dock = view == LessonView::Pulls ? pullsDock_
+        : view == LessonView::Partition           ? partitionDock_
+        : view == LessonView::Result              ? summaryDock_
+                                                  : nullptr;
+    if (!dock)
+        return;
+    dock->show(); // closed by the user: the lesson needs it
+    dock->raise();
 }
 
 void MainWindow::saveLayout()

@@ -39,6 +39,7 @@ void MainWindow::connectLessons()
         varianceLab_->applyPaperPreset();
         varianceLab_->run();
     });
+    connect(lessons_, &LessonPanel::viewRequested, this, &MainWindow::bringViewToFront);
     connect(lessons_, &LessonPanel::lessonStarted, this, [this](const QString& title) {
         showLessonDock();
         statusBar()->showMessage(tr("Lesson: %1").arg(title), 5000);

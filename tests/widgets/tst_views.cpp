@@ -190,6 +190,28 @@ void TestViews::explainerAndSummary()
             QVERIFY(explainer.text().contains(QStringLiteral("Elimination")));
             break;
         }
+    // The partition phase: its first snapshots come before any running log Ŝ (NaN), and the text
+    // says so instead of a number; once there is one, it gives it.
+    bool before = false, during = false;
+    for (int step = 0; step < run_->steps(); ++step) {
+        const Snapshot& s = run_->trace.snapshots[std::size_t(step)];
+        if (s.phase != Phase::Partition)
+            continue;
+        explainer.showStep(step);
+        const QString text = explainer.text();
+        QVERIFY2(text.contains(QStringLiteral("Partition function, two stages")), qPrintable(text));
+        if (std::isfinite(s.logPartition)) {
+            during = true;
+            QVERIFY2(text.contains(QStringLiteral("log Ŝ = %1").arg(s.logPartition, 0, 'f', 4)),
+                     qPrintable(text));
+        } else {
+            before = true;
+            QVERIFY2(!text.contains(QStringLiteral("log Ŝ = "))
+                         && text.contains(QStringLiteral("follows their first pulls")),
+                     qPrintable(text));
+        }
+    }
+    QVERIFY(before && during);
     explainer.showStep(run_->steps() - 1);
     QVERIFY(explainer.text().contains(QStringLiteral("Done")));
     ResultSummaryView summary;
@@ -321,8 +343,9 @@ void TestViews::notesFitNarrowPlots()
     partition.showStep(0); // before the partition phase: its note stands in the empty plot, alone
     partition.findChild<QCustomPlot*>()->replot();
     QVERIFY(!partition.findChild<QCustomPlot*>()->legend->visible());
+    // 210 px: the right-hand column of a 1 280-pixel-wide window.
     for (QWidget* view : std::initializer_list<QWidget*>{&pulls, &partition})
-        for (const int width : {1000, 420, 300}) {
+        for (const int width : {1000, 420, 300, 210}) {
             view->resize(width, 400);
             view->show();
             QCoreApplication::processEvents(); // the plot takes its new size
@@ -355,6 +378,36 @@ void TestViews::notesFitNarrowPlots()
                          qPrintable(QStringLiteral("%1 px wide: '%2'").arg(width).arg(axis->label())));
             }
         }
+    // The variance-target plot at the end of the run (targets shown): its axis label stays inside the
+    // plot and its tick labels, less than a decade apart, do not run into each other.
+    partition.showStep(run_->steps() - 1);
+    QCustomPlot* plot = partition.findChild<QCustomPlot*>();
+    for (const int width : {1000, 420, 300, 210}) {
+        partition.resize(width, 500);
+        QCoreApplication::processEvents();
+        plot->replot();
+        plot->replot();
+        const QCPAxisRect* lower = plot->axisRects().back();
+        const QCPAxis* axis = lower->axis(QCPAxis::atBottom);
+        const QFontMetrics label(axis->labelFont()), ticks(axis->tickLabelFont());
+        QVERIFY2(lower->center().x() + label.horizontalAdvance(axis->label()) / 2 <= plot->width(),
+                 qPrintable(QStringLiteral("%1 px wide: '%2'").arg(width).arg(axis->label())));
+        const QVector<double> at = axis->tickVector();
+        const QVector<QString> text = axis->tickVectorLabels();
+        QVERIFY(!at.isEmpty());
+        double previousRight = -1e9;
+        for (int t = 0; t < at.size(); ++t) {
+            const double x = axis->coordToPixel(at[t]);
+            if (x < lower->left() - 1 || x > lower->right() + 1)
+                continue; // outside the range: not drawn
+            const double half = ticks.horizontalAdvance(text[t]) / 2.0;
+            QVERIFY2(
+                x - half >= previousRight,
+                qPrintable(
+                    QStringLiteral("%1 px wide: tick '%2' overlaps the one before").arg(width).arg(text[t])));
+            previousRight = x + half;
+        }
+    }
 }
 
 // The timeline's and the elimination plot's legends sit in rows above their plots: in a narrow dock they
@@ -421,14 +474,17 @@ void TestViews::partitionLegendOnlyWhereItFits()
     PartitionView view;
     view.setRun(run_); // at the last step: estimates to explain
     QCustomPlot* plot = view.findChild<QCustomPlot*>();
-    for (const int height : {600, 220, 600}) {
-        view.resize(420, height);
+    // Tall and wide enough, too short, too narrow (a 1 280-pixel window's right-hand column), again.
+    for (const QSize size : {QSize(420, 600), QSize(420, 220), QSize(210, 600), QSize(420, 600)}) {
+        view.resize(size);
         view.show();
         QCoreApplication::processEvents();
         plot->replot();
         plot->replot();
-        const bool room = plot->axisRect()->height() >= plot->legend->minimumOuterSizeHint().height() + 8;
-        QCOMPARE(room, height == 600);
+        const QSize legend = plot->legend->minimumOuterSizeHint();
+        const bool room = plot->axisRect()->height() >= legend.height() + 8
+            && plot->axisRect()->width() >= legend.width() + 8;
+        QCOMPARE(room, size == QSize(420, 600));
         QCOMPARE(plot->legend->visible(), room);
     }
 }

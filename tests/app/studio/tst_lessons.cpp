@@ -1,12 +1,17 @@
 // Every guided lesson loads its built-in scenario and plays through to its last step offscreen:
 // runs arrive, predictions are answered, and the many-query table of lesson 5 fills (on the worker).
+// Each step shows the docked view its text talks about, although the layout of a small window (a
+// 1 280 × 720 screen) keeps some of them in tabs behind others.
 #include "app/studio/LessonPanel.h"
 #include "app/studio/Lessons.h"
 #include "app/studio/MainWindow.h"
 
+#include <QDockWidget>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <cmath>
 
 using namespace ada;
 
@@ -56,8 +61,21 @@ void TestLessons::lessonRunsToCompletion()
 {
     QFETCH(int, index);
     MainWindow window;
-    window.resize(1400, 900);
+    window.resize(1280, 740);
     window.show();
+    QTRY_COMPARE(window.size(), QSize(1280, 740));
+    window.findChild<QAction*>(QStringLiteral("resetLayoutAction"))->trigger(); // its default layout
+    const auto dock = [&](LessonView view) {
+        const char* name = view == LessonView::Pulls ? "pullsDock"
+            : view == LessonView::Partition          ? "partitionDock"
+                                                     : "summaryDock";
+        return window.findChild<QDockWidget*>(QString::fromLatin1(name));
+    };
+    // A dock in a tab behind another is visible to Qt, but laid out off the window.
+    const auto inFront = [](const QDockWidget* d) { return d->isVisible() && !d->visibleRegion().isEmpty(); };
+    // The small window's layout: the partition view behind the pulls, the result behind the explainer.
+    QTRY_VERIFY(!inFront(dock(LessonView::Partition)) && !inFront(dock(LessonView::Result)));
+    const std::vector<LessonStep> steps = Lessons::all()[std::size_t(index)].steps;
     window.startLesson(index);
     LessonPanel* panel = window.lessons();
     QVERIFY(panel->active());
@@ -69,6 +87,15 @@ void TestLessons::lessonRunsToCompletion()
         QVERIFY2(window.lastError().isEmpty(), qPrintable(window.lastError()));
         QVERIFY(!panel->text().isEmpty());
         pulls.push_back(window.run()->trace.result.totalPulls);
+        const LessonStep& step = steps[std::size_t(panel->stepIndex())];
+        if (step.view != LessonView::None)
+            QTRY_VERIFY2(inFront(dock(step.view)), qPrintable(step.title));
+        if (step.action == LessonAction::PartitionStart) { // stage 2, with every arm's target to show
+            const Snapshot& s = window.run()->trace.snapshots[std::size_t(window.playback().step())];
+            QVERIFY(s.phase == Phase::Partition);
+            QVERIFY(!s.targets.empty());
+            QVERIFY(!std::isfinite(s.logPartition)); // no running estimate before stage 2's pulls
+        }
         qInfo() << "step" << panel->stepIndex() << toString(window.run()->config.sampler).data()
                 << pulls.back();
         while (panel->predicting()) { // answer every round with the first surviving arm

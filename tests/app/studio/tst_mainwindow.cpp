@@ -1,6 +1,7 @@
 // The whole window, offscreen: the start-up instance runs and animates; redraws are coalesced;
 // a bad file or parameter shows a message and the window stays usable; parameter changes rerun;
 // timeline clicks seek; exports, scenarios and the layout land in files and settings.
+#include "app/studio/DatasetPanel.h"
 #include "app/studio/MainWindow.h"
 #include "app/studio/ParameterPanel.h"
 #include "widgets/TimelineView.h"
@@ -10,6 +11,7 @@
 #include <QDoubleSpinBox>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -30,8 +32,10 @@ private slots:
     void badFileShowsAMessageAndTheWindowStaysUsable();
     void exportsWriteFiles();
     void scenarioSavesAndOpensAgain();
+    void generatorShowsTheLoadedData();
     void layoutAndLastScenarioPersist();
     void resetLayoutPutsEveryDockBack();
+    void smallWindowsTabTheCrampedViews();
 
 private:
     void waitForRun();
@@ -207,6 +211,36 @@ void TestMainWindow::scenarioSavesAndOpensAgain()
     QCOMPARE(window_->run()->config.k, 2);
 }
 
+// A scenario (or a lesson) loads generated data the dataset panel's generator did not make: the
+// generator then shows that data's family, shape and seed, so Generate after changing one value
+// makes the same family with the rest unchanged, its family's own parameters included.
+void TestMainWindow::generatorShowsTheLoadedData()
+{
+    auto* panel = window_->findChild<DatasetPanel*>();
+    QVERIFY(panel);
+    QCOMPARE(panel->syntheticSpec(), QStringLiteral("synthetic:noisy?n=40&d=4000&m=20&seed=1"));
+    Scenario s;
+    s.dataset = QStringLiteral("synthetic:high-variance?n=30&d=500&m=3&seed=7&peaks=4");
+    const RunDataPtr before = window_->run();
+    window_->openScenario(s);
+    QTRY_VERIFY_WITH_TIMEOUT(window_->run() != before && !window_->controller().busy(), 30000);
+    QCOMPARE(panel->syntheticSpec(), s.dataset);
+    auto* family = panel->findChild<QComboBox*>();
+    QVERIFY(family);
+    QCOMPARE(family->currentText(), QStringLiteral("high-variance"));
+    QSpinBox* arms = nullptr;
+    for (QSpinBox* spin : panel->findChildren<QSpinBox*>())
+        if (spin->accessibleName() == QStringLiteral("arms n"))
+            arms = spin;
+    QVERIFY(arms);
+    QCOMPARE(arms->value(), 30);
+    arms->setValue(31);
+    QCOMPARE(panel->syntheticSpec(), QStringLiteral("synthetic:high-variance?n=31&d=500&m=3&seed=7&peaks=4"));
+    // Another family starts from its own defaults for what the controls do not set.
+    family->setCurrentText(QStringLiteral("noisy"));
+    QCOMPARE(panel->syntheticSpec(), QStringLiteral("synthetic:noisy?n=31&d=500&m=3&seed=7"));
+}
+
 void TestMainWindow::layoutAndLastScenarioPersist()
 {
     QTRY_VERIFY_WITH_TIMEOUT(!window_->controller().busy(), 30000);
@@ -220,19 +254,37 @@ void TestMainWindow::layoutAndLastScenarioPersist()
     QVERIFY(s.dataset.startsWith(QStringLiteral("synthetic:noisy")));
 }
 
+namespace {
+// A dock in a tab behind another is visible to Qt, but laid out off the window: nothing of it shows.
+bool inFront(const QDockWidget* d)
+{
+    return d->isVisible() && !d->visibleRegion().isEmpty();
+}
+
+QDockWidget* dockNamed(const MainWindow& w, const char* name)
+{
+    auto* d = w.findChild<QDockWidget*>(QString::fromLatin1(name));
+    if (!d)
+        qFatal("no dock %s", name);
+    return d;
+}
+} // namespace
+
 void TestMainWindow::resetLayoutPutsEveryDockBack()
 {
-    // A first start (no saved layout), as the reset should reproduce it.
+    // The default layout of a window of 1 440 × 900 (what a first start gets on a large screen), as
+    // the reset should reproduce it: the offscreen screen's first start is a small window, so the
+    // reset sets it up at the larger size first.
     window_.reset();
     QSettings().remove(QStringLiteral("window/state"));
     init();
     MainWindow& w = *window_;
-    auto dock = [&](const char* name) {
-        auto* d = w.findChild<QDockWidget*>(QString::fromLatin1(name));
-        if (!d)
-            qFatal("no dock %s", name);
-        return d;
-    };
+    auto dock = [&](const char* name) { return dockNamed(w, name); };
+    auto* reset = w.findChild<QAction*>(QStringLiteral("resetLayoutAction"));
+    QVERIFY(reset);
+    w.resize(1440, 900);
+    reset->trigger();
+    QTest::qWait(100); // the layout settles
     QDockWidget* controls = dock("controlsDock");
     QDockWidget* pulls = dock("pullsDock");
     QDockWidget* partition = dock("partitionDock");
@@ -253,8 +305,6 @@ void TestMainWindow::resetLayoutPutsEveryDockBack()
     QVERIFY(pulls->isFloating() && !timeline->isVisible() && !controls->isVisible());
     QCOMPARE(w.dockWidgetArea(partition), Qt::LeftDockWidgetArea);
 
-    auto* reset = w.findChild<QAction*>(QStringLiteral("resetLayoutAction"));
-    QVERIFY(reset);
     reset->trigger();
     QVERIFY(!pulls->isFloating());
     QCOMPARE(w.dockWidgetArea(pulls), Qt::RightDockWidgetArea);
@@ -286,6 +336,53 @@ void TestMainWindow::resetLayoutPutsEveryDockBack()
     QCOMPARE(w.dockWidgetArea(lesson), Qt::LeftDockWidgetArea);
     QTRY_VERIFY2(std::abs(lesson->width() - lessonWidth) <= 40,
                  qPrintable(QString("%1 against %2").arg(lesson->width()).arg(lessonWidth)));
+}
+
+void TestMainWindow::smallWindowsTabTheCrampedViews()
+{
+    // A first start on the offscreen platform's 800 × 800 screen: a narrow window, not a short one.
+    window_.reset();
+    QSettings().remove(QStringLiteral("window/state"));
+    init();
+    MainWindow& w = *window_;
+    QDockWidget* pulls = dockNamed(w, "pullsDock");
+    QDockWidget* partition = dockNamed(w, "partitionDock");
+    QDockWidget* explainer = dockNamed(w, "explainerDock");
+    QDockWidget* summary = dockNamed(w, "summaryDock");
+    QDockWidget* timeline = dockNamed(w, "timelineDock");
+    auto* reset = w.findChild<QAction*>(QStringLiteral("resetLayoutAction"));
+    QVERIFY(reset);
+    auto tabbed = [&](QDockWidget* a, QDockWidget* b) { return w.tabifiedDockWidgets(a).contains(b); };
+    // The explainer and the result share the bottom; the explainer's tab is in front, and both docks
+    // stay in their area. The right-hand views keep their own places.
+    QVERIFY(tabbed(explainer, summary) && !tabbed(pulls, partition));
+    QTRY_VERIFY(inFront(explainer) && !inFront(summary) && inFront(timeline));
+    QVERIFY(inFront(pulls) && inFront(partition));
+    QCOMPARE(w.dockWidgetArea(summary), Qt::BottomDockWidgetArea);
+
+    struct Case {
+        QSize size;
+        bool rightTabbed, bottomTabbed;
+    };
+    // 1 440 × 900: everything split; then the two screens this was made for, and each edge alone.
+    // Tabbed, the views stay in their areas.
+    for (const Case& c :
+         {Case{{1440, 900}, false, false}, Case{{1366, 740}, true, false}, Case{{1280, 740}, true, true},
+          Case{{1280, 900}, false, true}, Case{{1600, 1000}, false, false}}) {
+        w.resize(c.size);
+        QTRY_COMPARE(w.size(), c.size);
+        reset->trigger();
+        const QString where = QStringLiteral("%1x%2").arg(c.size.width()).arg(c.size.height());
+        QVERIFY2(tabbed(pulls, partition) == c.rightTabbed, qPrintable(where));
+        QVERIFY2(tabbed(explainer, summary) == c.bottomTabbed, qPrintable(where));
+        QTRY_VERIFY2(inFront(partition) == !c.rightTabbed && inFront(pulls), qPrintable(where));
+        QTRY_VERIFY2(inFront(summary) == !c.bottomTabbed && inFront(explainer), qPrintable(where));
+        QVERIFY2(w.dockWidgetArea(partition) == Qt::RightDockWidgetArea, qPrintable(where));
+        QVERIFY2(w.dockWidgetArea(summary) == Qt::BottomDockWidgetArea, qPrintable(where));
+        // A tabbed view keeps the column's whole height: more than the split one's half.
+        if (c.rightTabbed)
+            QTRY_VERIFY2(pulls->height() > w.height() / 2, qPrintable(where));
+    }
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -51,7 +51,9 @@ void TestStudioScenarioEndToEnd::scenarioScreenshot()
             colours.insert(image.pixel(x, y));
     qInfo("screenshot %dx%d, %lld distinct colours", image.width(), image.height(),
           qlonglong(colours.size()));
-    QVERIFY2(colours.size() > 500, qPrintable(QString::number(colours.size())));
+    // A blank or unpainted window has a few dozen; the run tab, plots and panels several hundred
+    // (about 400 where a small screen's layout keeps two views behind tabs, 600 and more otherwise).
+    QVERIFY2(colours.size() > 300, qPrintable(QString::number(colours.size())));
 
     const QSettings stored(config + QStringLiteral("/AdaSoftmax/AdaSoftmax Studio.conf"),
                            QSettings::IniFormat);
