@@ -103,6 +103,11 @@ private:
     // tabbed (narrow), so that each keeps a usable size.
     void applyDefaultLayout();
     void bringViewToFront(LessonView view); // a lesson step's view, shown and its tab raised
+    // The run's views (pulls, partition, timeline, explainer, result) describe the Run tab: on the
+    // Variance lab and the Speedup report they give their room to those tabs' plots, and come back,
+    // as they were, on the Run tab. A floating or closed dock is left as it is.
+    void fitDocksToTab(int index);
+    void restoreRunDocks();
     // MainWindowActions.cpp
     void buildMenus();
     void buildSettingsMenu();
@@ -153,6 +158,12 @@ private:
     QDockWidget* partitionDock_ = nullptr;
     QDockWidget* explainerDock_ = nullptr;
     QDockWidget* summaryDock_ = nullptr;
+    QDockWidget* timelineDock_ = nullptr;
+    struct SetAsideDock {
+        QDockWidget* dock;
+        bool inFront; // its tab was the one shown
+    };
+    std::vector<SetAsideDock> setAside_;     // the run's docks hidden while another tab is shown
     std::function<void()> defaultDockSizes_; // set by buildDocks, applied by applyDefaultLayout
     QByteArray defaultDockState_;            // the docks as buildDocks arranges them (resetLayout)
     ShortcutOverlay* shortcutOverlay_ = nullptr;

@@ -79,6 +79,7 @@ void MainWindow::buildCentral()
     tabs_->addTab(report_, tr("Speedup report"));
     layout->addWidget(tabs_, 1);
     setCentralWidget(central);
+    connect(tabs_, &QTabWidget::currentChanged, this, &MainWindow::fitDocksToTab);
 }
 
 void MainWindow::buildDocks()
@@ -117,7 +118,7 @@ void MainWindow::buildDocks()
         = dock(pulls_, tr("Pulls per arm"), QStringLiteral("pullsDock"), Qt::RightDockWidgetArea);
     QDockWidget* partition = partitionDock_ = dock(partition_, tr("Partition function"),
                                                    QStringLiteral("partitionDock"), Qt::RightDockWidgetArea);
-    QDockWidget* timeline
+    QDockWidget* timeline = timelineDock_
         = dock(timeline_, tr("Round timeline"), QStringLiteral("timelineDock"), Qt::BottomDockWidgetArea);
     QDockWidget* explainer = explainerDock_
         = dock(explainer_, tr("Explainer"), QStringLiteral("explainerDock"), Qt::BottomDockWidgetArea);
@@ -197,7 +198,9 @@ void MainWindow::applyDefaultLayout()
 
 void MainWindow::resetLayout()
 {
+    setAside_.clear(); // the default layout shows them all; on another tab they step aside again
     applyDefaultLayout();
+    fitDocksToTab(tabs_->currentIndex());
     if (lessons_->active()) // a running lesson keeps its text in view
         showLessonDock();
 }
@@ -214,8 +217,33 @@ void MainWindow::bringViewToFront(LessonView view)
     dock->raise();
 }
 
+void MainWindow::fitDocksToTab(int index)
+{
+    if (index == 0) {
+        restoreRunDocks();
+        return;
+    }
+    // A dock behind another's tab is visible to Qt but laid out off the window.
+    for (QDockWidget* d : {pullsDock_, partitionDock_, timelineDock_, explainerDock_, summaryDock_})
+        if (d->isVisible() && !d->isFloating()) {
+            setAside_.push_back({d, !d->visibleRegion().isEmpty()});
+            d->hide();
+        }
+}
+
+void MainWindow::restoreRunDocks()
+{
+    for (const SetAsideDock& s : setAside_)
+        s.dock->show();
+    for (const SetAsideDock& s : setAside_)
+        if (s.inFront)
+            s.dock->raise(); // shown again, a tabbed dock may have come back in front of its neighbour
+    setAside_.clear();
+}
+
 void MainWindow::saveLayout()
 {
+    restoreRunDocks(); // a layout saved on another tab would start the next time without them
     QSettings settings;
     settings.setValue(kGeometryKey, saveGeometry());
     settings.setValue(kStateKey, saveState(kLayoutVersion));

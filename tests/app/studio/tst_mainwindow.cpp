@@ -12,6 +12,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -36,6 +37,7 @@ private slots:
     void layoutAndLastScenarioPersist();
     void resetLayoutPutsEveryDockBack();
     void smallWindowsTabTheCrampedViews();
+    void otherTabsTakeTheRunViewsRoom();
 
 private:
     void waitForRun();
@@ -383,6 +385,62 @@ void TestMainWindow::smallWindowsTabTheCrampedViews()
         if (c.rightTabbed)
             QTRY_VERIFY2(pulls->height() > w.height() / 2, qPrintable(where));
     }
+}
+
+// The run's docks describe the Run tab: the Variance lab and the Speedup report get their room, and
+// the Run tab gets them back as they were (the tab in front of a tabbed pair included). A floating
+// dock and a closed one are the user's: left alone. A layout saved on another tab keeps them.
+void TestMainWindow::otherTabsTakeTheRunViewsRoom()
+{
+    window_.reset();
+    QSettings().remove(QStringLiteral("window/state"));
+    init();
+    MainWindow& w = *window_;
+    auto* reset = w.findChild<QAction*>(QStringLiteral("resetLayoutAction"));
+    w.resize(1280, 740); // both pairs tabbed
+    QTRY_COMPARE(w.size(), QSize(1280, 740));
+    reset->trigger();
+    auto* tabs = w.findChild<QTabWidget*>();
+    QVERIFY(tabs);
+    QDockWidget* pulls = dockNamed(w, "pullsDock");
+    QDockWidget* partition = dockNamed(w, "partitionDock");
+    QDockWidget* timeline = dockNamed(w, "timelineDock");
+    QDockWidget* explainer = dockNamed(w, "explainerDock");
+    QDockWidget* summary = dockNamed(w, "summaryDock");
+    QDockWidget* controls = dockNamed(w, "controlsDock");
+    summary->raise(); // the user's choice of tab, to be kept
+    QTRY_VERIFY(inFront(summary) && !inFront(explainer) && inFront(pulls) && !inFront(partition));
+    const int runTabHeight = tabs->height();
+    for (const int tab : {1, 2}) {
+        tabs->setCurrentIndex(tab);
+        for (QDockWidget* d : {pulls, partition, timeline, explainer, summary})
+            QVERIFY2(!d->isVisible(), qPrintable(d->objectName()));
+        QVERIFY(controls->isVisible()); // the report takes ε, k and the sampler from the parameters
+        QTRY_VERIFY(tabs->height() > runTabHeight + 100);
+    }
+    tabs->setCurrentIndex(0);
+    QTRY_VERIFY(inFront(summary) && !inFront(explainer) && inFront(pulls) && !inFront(partition));
+    QVERIFY(inFront(timeline));
+    QTRY_COMPARE(tabs->height(), runTabHeight);
+
+    // Floating and closed docks stay as the user left them.
+    partition->setFloating(true);
+    timeline->close();
+    tabs->setCurrentIndex(1);
+    QVERIFY(partition->isVisible() && !pulls->isVisible());
+    tabs->setCurrentIndex(0);
+    QVERIFY(!timeline->isVisible() && pulls->isVisible());
+    reset->trigger();
+    QVERIFY(timeline->isVisible() && !partition->isFloating());
+
+    // Closing on the report tab saves the run's docks as shown on the Run tab.
+    tabs->setCurrentIndex(2);
+    QVERIFY(!pulls->isVisible());
+    w.close();
+    window_.reset();
+    init();
+    for (const char* name : {"pullsDock", "timelineDock", "explainerDock"})
+        QVERIFY2(inFront(dockNamed(*window_, name)), name);
 }
 
 QTEST_MAIN(TestMainWindow)
