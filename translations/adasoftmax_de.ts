@@ -1209,6 +1209,10 @@ Zustandssummen-Phase geschätzt</translation>
         <source>step %1 / %2 · %3 · %L4 pulls</source>
         <translation>Schritt %1 / %2 · %3 · %L4 Züge</translation>
     </message>
+    <message>
+        <source>step %1 / %2</source>
+        <translation>Schritt %1 / %2</translation>
+    </message>
 </context>
 <context>
     <name>ada::PlotStyle</name>

@@ -1209,6 +1209,10 @@ in the partition phase</source>
         <source>step %1 / %2 · %3 · %L4 pulls</source>
         <translation>第 %1 / %2 步 · %3 · %L4 次拉取</translation>
     </message>
+    <message>
+        <source>step %1 / %2</source>
+        <translation>第 %1 / %2 步</translation>
+    </message>
 </context>
 <context>
     <name>ada::PlotStyle</name>

@@ -51,8 +51,12 @@ EliminationView::EliminationView(QWidget* parent)
     orderBox_->setMinimumContentsLength(18);
     controls->addWidget(orderBox_);
     controls->addWidget(truthBox_);
-    controls->addWidget(note_, 1);
+    controls->addStretch(1);
     static_cast<QVBoxLayout*>(layout())->addLayout(controls);
+    // The note on how the error bars were computed gets a line of its own, the view's whole width:
+    // beside the controls a narrow run tab wrapped it into a column of seven lines.
+    static_cast<QVBoxLayout*>(layout())->addWidget(note_);
+    note_->setContentsMargins(6, 0, 6, 2);
     note_->setWordWrap(true);
     QFont small = note_->font();
     small.setPointSizeF(small.pointSizeF() * 0.9);

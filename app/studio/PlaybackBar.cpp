@@ -5,6 +5,7 @@
 #include "PlaybackController.h"
 
 #include <QComboBox>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
@@ -13,7 +14,71 @@
 #include <QStyle>
 #include <QToolButton>
 
+#include <algorithm>
+
 namespace ada {
+
+// Where the replay is, in full ("step 9 / 18 · warm-up · 10,960 pulls") where there is room and as the
+// step alone where there is not: the phase and the pulls are also in the elimination view's title.
+// It asks for the width of the widest full line and needs only that of the widest short one, so
+// that the run tab can be narrowed for the docks beside it, and the slider keeps its width while
+// the replay plays.
+class StepLabel : public QLabel {
+public:
+    using QLabel::QLabel;
+
+    void setForms(const QString& full, const QString& brief)
+    {
+        full_ = full;
+        brief_ = brief;
+        fit();
+    }
+    // The widest lines of a run of `steps` snapshots and at most `pulls` pulls.
+    void reserveFor(int steps, long long pulls)
+    {
+        const QFontMetrics metrics(font());
+        fullWidth_ = briefWidth_ = 0;
+        for (Phase p : {Phase::Warmup, Phase::Elimination, Phase::Winner, Phase::Partition, Phase::Done})
+            fullWidth_ = std::max(fullWidth_, metrics.horizontalAdvance(fullForm(steps, steps, p, pulls)));
+        briefWidth_ = metrics.horizontalAdvance(briefForm(steps, steps));
+        updateGeometry();
+        fit();
+    }
+    [[nodiscard]] static QString fullForm(int step, int steps, Phase phase, long long pulls)
+    {
+        return PlaybackBar::tr("step %1 / %2 · %3 · %L4 pulls")
+            .arg(step)
+            .arg(steps)
+            .arg(phaseName(phase))
+            .arg(pulls);
+    }
+    [[nodiscard]] static QString briefForm(int step, int steps)
+    {
+        return PlaybackBar::tr("step %1 / %2").arg(step).arg(steps);
+    }
+    [[nodiscard]] QSize sizeHint() const override { return {fullWidth_ + 4, QLabel::sizeHint().height()}; }
+    [[nodiscard]] QSize minimumSizeHint() const override
+    {
+        return {briefWidth_ + 4, QLabel::minimumSizeHint().height()};
+    }
+
+protected:
+    void resizeEvent(QResizeEvent* event) override
+    {
+        QLabel::resizeEvent(event);
+        fit();
+    }
+
+private:
+    void fit()
+    {
+        const bool room = fontMetrics().horizontalAdvance(full_) + 4 <= width();
+        setText(room || brief_.isEmpty() ? full_ : brief_);
+    }
+
+    QString full_, brief_;
+    int fullWidth_ = 0, briefWidth_ = 0;
+};
 
 PlaybackBar::PlaybackBar(PlaybackController* controller, QWidget* parent)
     : QWidget(parent)
@@ -53,9 +118,8 @@ PlaybackBar::PlaybackBar(PlaybackController* controller, QWidget* parent)
     speed_->setToolTip(
         tr("Replay speed (1× = %1 snapshots per second)").arg(PlaybackController::kBaseStepsPerSecond));
     layout->addWidget(speed_);
-    label_ = new QLabel(this);
-    label_->setMinimumWidth(label_->fontMetrics().horizontalAdvance(
-        QStringLiteral("step 8888 / 8888 · partition · 88,888,888 pulls")));
+    label_ = new StepLabel(this);
+    label_->reserveFor(8888, 88888888);
     layout->addWidget(label_);
 
     connect(slider_, &QSlider::valueChanged, controller_, &PlaybackController::seek);
@@ -72,6 +136,10 @@ void PlaybackBar::onRunChanged()
     const QSignalBlocker block(slider_);
     slider_->setRange(0, std::max(0, controller_->steps() - 1));
     slider_->setPageStep(std::max(1, controller_->steps() / 20));
+    if (const RunDataPtr& run = controller_->run(); run && run->steps() > 0)
+        label_->reserveFor(
+            run->steps(),
+            std::max<long long>(run->trace.result.totalPulls, run->trace.snapshots.back().totalPulls));
     onStepChanged(controller_->step());
 }
 
@@ -83,15 +151,12 @@ void PlaybackBar::onStepChanged(int step)
     }
     const RunDataPtr& run = controller_->run();
     if (!run || run->steps() == 0) {
-        label_->setText(tr("no run"));
+        label_->setForms(tr("no run"), QString());
         return;
     }
     const Snapshot& s = run->trace.snapshots[std::size_t(step)];
-    label_->setText(tr("step %1 / %2 · %3 · %L4 pulls")
-                        .arg(step + 1)
-                        .arg(run->steps())
-                        .arg(phaseName(s.phase))
-                        .arg(s.totalPulls));
+    label_->setForms(StepLabel::fullForm(step + 1, run->steps(), s.phase, s.totalPulls),
+                     StepLabel::briefForm(step + 1, run->steps()));
 }
 
 void PlaybackBar::onPlayingChanged(bool playing)

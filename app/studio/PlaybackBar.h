@@ -1,18 +1,19 @@
 // The playback controls under the elimination view: reset, step back, play/pause, step one pull
 // batch, step one round, run to end, a timeline slider to scrub, the speed (0.25×–16×) and a line
-// saying where the replay is. It only shows and drives a PlaybackController.
+// saying where the replay is (step, phase and pulls; the step alone where the run tab is narrow).
+// It only shows and drives a PlaybackController.
 #pragma once
 
 #include <QWidget>
 
 class QComboBox;
-class QLabel;
 class QSlider;
 class QToolButton;
 
 namespace ada {
 
 class PlaybackController;
+class StepLabel;
 
 class PlaybackBar : public QWidget {
     Q_OBJECT
@@ -30,7 +31,7 @@ private:
     QToolButton* playButton_;
     QSlider* slider_;
     QComboBox* speed_;
-    QLabel* label_;
+    StepLabel* label_;
 };
 
 } // namespace ada

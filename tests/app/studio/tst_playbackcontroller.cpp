@@ -1,9 +1,11 @@
 // PlaybackController: replays a recorded Trace without recomputing: steps, rounds, back, seek,
 // speed, reset, run to end, and play reaching the end.
+#include "app/studio/PlaybackBar.h"
 #include "app/studio/PlaybackController.h"
 #include "datasets/SyntheticDatasets.h"
 
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -23,6 +25,7 @@ private slots:
     void playAtTheEndRestarts();
     void toEndAndReset();
     void noRunIsHarmless();
+    void barSaysTheStepInTheRoomItHas();
 
 private:
     RunDataPtr run_;
@@ -180,5 +183,36 @@ void TestPlaybackController::noRunIsHarmless()
     QCOMPARE(PlaybackController::nextRoundStep(Trace{}, 3), 0);
 }
 
-QTEST_GUILESS_MAIN(TestPlaybackController)
+// The bar's line says the step, phase and pulls where it has room and the step alone where it has
+// not, so that a narrow run tab (a small screen's docks beside it) need not be as wide as the full
+// line; at a given width its size does not change while the replay moves on.
+void TestPlaybackController::barSaysTheStepInTheRoomItHas()
+{
+    PlaybackController p;
+    PlaybackBar bar(&p);
+    p.setRun(run_);
+    p.seek(3);
+    auto* line = bar.findChild<QLabel*>();
+    QVERIFY(line);
+    const QString brief = QStringLiteral("step 4 / %1").arg(run_->steps());
+    bar.resize(1000, 40);
+    bar.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&bar));
+    QTRY_VERIFY2(line->text().startsWith(brief + QStringLiteral(" · ")), qPrintable(line->text()));
+    QVERIFY(line->text().endsWith(QStringLiteral(" pulls")));
+    const int wide = line->width();
+    p.toEnd(); // the longest line of the run: its label does not grow
+    QCOMPARE(line->width(), wide);
+    // Narrower than the full line needs, but as wide as the bar's minimum: the step alone.
+    const int minimum = bar.minimumSizeHint().width();
+    QVERIFY2(minimum < bar.sizeHint().width() - 100, qPrintable(QStringLiteral("%1").arg(minimum)));
+    bar.resize(minimum, 40);
+    p.seek(3);
+    QTRY_COMPARE(line->text(), brief);
+    QVERIFY(QFontMetrics(line->font()).horizontalAdvance(line->text()) <= line->width());
+    bar.resize(1000, 40);
+    QTRY_VERIFY(line->text().startsWith(brief + QStringLiteral(" · ")));
+}
+
+QTEST_MAIN(TestPlaybackController) // the bar is a widget: a QApplication (offscreen in CTest)
 #include "tst_playbackcontroller.moc"
