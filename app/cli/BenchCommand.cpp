@@ -165,7 +165,8 @@ int benchCommand(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Time exact softmax and AdaptiveSoftmax on the same queries of DATASET, interleaved query by "
-        "query, and report the median per-query time of each over the repetitions, their ratio, the "
+        "query, after one untimed pass over them, and report the median per-query time of each over the "
+        "repetitions, their ratio, the "
         "sample speedup and the success rate. The fudge factors are not tuned here: they come from "
         "--fudge-best and --fudge-log (default 1).\n\n"
         "With --suite (and no DATASET) it runs the benchmark suite instead: LLM-shaped, Fashion-MNIST "
